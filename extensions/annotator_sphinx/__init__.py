@@ -1,0 +1,8 @@
+"""Sphinx extensions of the annotated reading edition: thin adapters over ``annotator``.
+
+Each concern is its own extension, listed in ``conf.py``:
+
+- ``annotator_sphinx.articles``: one page per seed, paragraph anchors, cards, reading order.
+"""
+
+from __future__ import annotations

@@ -1,0 +1,71 @@
+"""The article source: every seed of the catalog becomes a page of the edition.
+
+Registers:
+
+- config values ``edition_seed_dir``, ``edition_catalog`` (relative to ``conf.py``) and
+  ``edition_article_dir`` (the folder of the article pages in the project);
+- at ``builder-inited``: the catalog is checked and a stub page is written per article;
+- directives ``article`` (one page), ``article-cards`` (the landing page's cards) and
+  ``article-toctree`` (all articles in reading order);
+- the ``paragraph_permalink`` node (a pilcrow in HTML, a label in LaTeX) and the
+  post-transform that adds it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from annotator import __version__
+from annotator_sphinx.articles.corpus import corpus_for
+from annotator_sphinx.articles.directives import (
+    ArticleCardsDirective,
+    ArticleDirective,
+    ArticleTocTree,
+)
+from annotator_sphinx.articles.nodes import (
+    paragraph_permalink,
+    skip_node,
+    visit_paragraph_permalink_html,
+    visit_paragraph_permalink_latex,
+)
+from annotator_sphinx.articles.stubs import write_stubs
+from annotator_sphinx.articles.transforms import AddParagraphPermalinks
+from annotator_sphinx.warnings_ import Subtype, report
+
+STATIC = Path(__file__).parent / "static"
+
+
+def prepare_corpus(app: Sphinx) -> None:
+    """Check the catalog and write one stub page per article before Sphinx looks for pages."""
+    corpus = corpus_for(app.config, Path(app.confdir))
+    for problem in corpus.problems:
+        report(problem, Subtype.CATALOG)
+    write_stubs(corpus, Path(app.srcdir))
+
+
+def add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("sphinx_design")
+    app.add_config_value("edition_seed_dir", "../seeds", "env", types=frozenset({str}))
+    app.add_config_value("edition_catalog", "../seeds/catalog.yaml", "env",
+                         types=frozenset({str}))
+    app.add_config_value("edition_article_dir", "articles", "env", types=frozenset({str}))
+    app.connect("builder-inited", prepare_corpus)
+    app.connect("builder-inited", add_static_path)
+    app.add_directive("article", ArticleDirective)
+    app.add_directive("article-cards", ArticleCardsDirective)
+    app.add_directive("article-toctree", ArticleTocTree)
+    app.add_node(paragraph_permalink,
+                 html=(visit_paragraph_permalink_html, None),
+                 latex=(visit_paragraph_permalink_latex, None),
+                 text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
+    app.add_post_transform(AddParagraphPermalinks)
+    app.add_css_file("edition-articles.css")
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+            "parallel_write_safe": True}

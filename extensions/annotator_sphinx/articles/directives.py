@@ -1,0 +1,176 @@
+"""Directives of the article pages: the article itself, the cards and the reading order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.directives.other import TocTree
+from sphinx.util.docutils import SphinxDirective
+from sphinx_design.shared import PassthroughTextElement, create_component
+
+from annotator.articles import Article, first_sentence
+from annotator_sphinx.articles.corpus import ARTICLE_KEY, Corpus, env_corpus
+from annotator_sphinx.warnings_ import Subtype, report, warn
+
+ANCHOR_ATTRIBUTE = "edition_anchor"  # on paragraph nodes: the block's stable anchor
+FILE_ATTRIBUTE = "edition_file"  # on paragraph nodes: the seed the block comes from
+
+
+def format_date(article: Article) -> str:
+    return f"{article.date.day} {article.date:%B %Y}" if article.date else "date unknown"
+
+
+def _field(name: str, *body: nodes.Node) -> nodes.field:
+    return nodes.field("", nodes.field_name(name, name),
+                       nodes.field_body("", nodes.paragraph("", "", *body)))
+
+
+def _text(value: str) -> nodes.Text:
+    return nodes.Text(value)
+
+
+class ArticleDirective(SphinxDirective):
+    """Render one seed as the page of an article: header, anchored text, editorial note."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        corpus = env_corpus(self.env)
+        file = self.arguments[0]
+        self.env.note_dependency(str(corpus.catalog_path))
+        found = corpus.article(file)
+        if found is None:
+            warn(f"no catalog entry for the seed {file!r}", Subtype.CATALOG,
+                 (self.env.docname, self.lineno))
+            return []
+        article, problems = found
+        self.env.note_dependency(str(corpus.seed_path(corpus.entry(file))))  # type: ignore[arg-type]
+        for problem in problems:
+            report(problem, Subtype.SEED)
+        self.env.metadata[self.env.docname][ARTICLE_KEY] = file
+        return [self.section(article)]
+
+    def section(self, article: Article) -> nodes.section:
+        section = nodes.section(ids=[nodes.make_id(article.slug)], classes=["article"])
+        section["support_smartquotes"] = False  # the text is verbatim: no "educated" quotes
+        section += nodes.title(article.title, article.title)
+        section += self.header(article)
+        for block in article.blocks:
+            if block.kind == "subheading":
+                node: nodes.Element = nodes.rubric(block.text, block.text, ids=[block.anchor],
+                                                   classes=["article-subheading"])
+            else:
+                node = nodes.paragraph(block.text, block.text, ids=[block.anchor],
+                                       classes=["article-paragraph"])
+            node[ANCHOR_ATTRIBUTE] = block.anchor
+            node[FILE_ATTRIBUTE] = article.file
+            node.source, node.line = str(Path(article.file)), block.line
+            section += node
+        section += self.editorial_note(article)
+        self.set_source_info(section)
+        return section
+
+    def header(self, article: Article) -> nodes.container:
+        fields = nodes.field_list()
+        fields += _field("Outlet", _text(article.outlet))
+        basis = "as stated on the page" if article.date_basis == "stated" else \
+            "inferred from the text; see the editorial note"
+        fields += _field("Published", _text(f"{format_date(article)} ({basis})"))
+        if article.byline:
+            fields += _field("Byline", _text(article.byline))
+        if article.dateline:
+            fields += _field("Dateline", _text(article.dateline))
+        return nodes.container("", fields, classes=["article-meta"])
+
+    def editorial_note(self, article: Article) -> nodes.admonition:
+        note = nodes.admonition(classes=["editorial-note"])
+        note += nodes.title("Editorial note", "Editorial note")
+        facts = nodes.bullet_list()
+        if not article.title_in_text:
+            facts += nodes.list_item("", nodes.paragraph(
+                "", "The source prints no headline; the title in square brackets is the "
+                "editor's."))
+        facts += nodes.list_item("", nodes.paragraph(
+            "", f"Outlet: {article.outlet}. {article.outlet_basis}"))
+        facts += nodes.list_item("", nodes.paragraph(
+            "", f"Date ({article.date_basis}): {article.date_evidence}"))
+        note += facts
+        if article.furniture:
+            note += nodes.paragraph("", f"Removed from the source file ({article.file}) as page "
+                                    "furniture, not article text:")
+            removed = nodes.bullet_list(classes=["furniture"])
+            for line in article.furniture:
+                removed += nodes.list_item("", nodes.paragraph(
+                    "", "", _text(f"line {line.line} ({line.kind}): "),
+                    nodes.literal(line.text, line.text)))
+            note += removed
+        else:
+            note += nodes.paragraph("", f"No page furniture was found in the source file "
+                                    f"({article.file}).")
+        return note
+
+
+class ArticleCardsDirective(SphinxDirective):
+    """A sphinx-design card per article: title, outlet, date and first sentence.
+
+    The nodes are the components sphinx-design's ``grid-item-card`` makes, built here
+    directly so that no text of the sources is ever parsed as markup.
+    """
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        corpus = env_corpus(self.env)
+        self.env.note_dependency(str(corpus.catalog_path))
+        row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2",
+                                            "sd-g-3"])
+        for entry in corpus.entries:
+            found = corpus.article(entry.file)
+            if found is None:
+                continue
+            self.env.note_dependency(str(corpus.seed_path(entry)))
+            row += self.card(corpus, found[0])
+        container = create_component("grid-container", ["sd-container-fluid",
+                                                        "sd-sphinx-override", "sd-mb-4",
+                                                        "article-cards"])
+        container += row
+        container["support_smartquotes"] = False  # titles and openings are quoted verbatim
+        self.set_source_info(container)
+        return [container]
+
+    def card(self, corpus: Corpus, article: Article) -> nodes.container:
+        entry = corpus.entry(article.file)
+        assert entry is not None
+        title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"],
+                                 children=[nodes.Text(article.title)])
+        meta = nodes.paragraph("", f"{article.outlet} · {format_date(article)}",
+                               classes=["article-card-meta"])
+        opening = article.blocks[0].text if article.blocks else ""
+        body = create_component("card-body", ["sd-card-body"], children=[
+            title, meta, nodes.paragraph("", first_sentence(opening),
+                                         classes=["article-card-opening"])])
+        link = addnodes.pending_xref(
+            "", nodes.inline(article.title, article.title), refdomain="std", reftype="doc",
+            reftarget=f"/{corpus.docname(entry)}", refdoc=self.env.docname, refexplicit=True,
+            refwarn=True, classes=["sd-stretched-link", "sd-hide-link-text"])
+        card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-mb-3",
+                                         "sd-shadow-sm", "sd-card-hover", "article-card"],
+                                children=[body, PassthroughTextElement("", link)])
+        return create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
+
+
+class ArticleTocTree(TocTree):
+    """A toctree of every article of the catalog, in reading order (by date)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        corpus = env_corpus(self.env)
+        self.env.note_dependency(str(corpus.catalog_path))
+        self.content = StringList([f"/{corpus.docname(entry)}" for entry in corpus.entries],
+                                  source=str(corpus.catalog_path))
+        return super().run()

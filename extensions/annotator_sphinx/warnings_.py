@@ -1,0 +1,41 @@
+"""Every warning the edition's extensions emit, with one subtype each.
+
+Editors can silence one kind with ``suppress_warnings = ["annotator.<subtype>"]``.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from sphinx.util import logging
+
+from annotator.problems import Problem
+
+WARNING_TYPE = "annotator"
+logger = logging.getLogger("annotator_sphinx")
+
+
+class Subtype(enum.Enum):
+    """The kinds of warning; the value is what ``suppress_warnings`` names."""
+
+    CATALOG = "catalog"
+    SEED = "seed"
+    ENCODING = "encoding"
+    DATA = "data"
+
+
+def warn(message: str, subtype: Subtype, location: object) -> None:
+    """Emit one warning of ours, always with a location."""
+    logger.warning(f"{message} [{WARNING_TYPE}.{subtype.value}]", type=WARNING_TYPE,
+                   subtype=subtype.value, location=location)
+
+
+def report(problem: Problem, default: Subtype = Subtype.DATA) -> None:
+    """Turn a core problem into a warning that names its file and line."""
+    try:
+        subtype = Subtype(problem.subtype)
+    except ValueError:
+        subtype = default
+    # A string with a colon is kept as it is by Sphinx (a bare one is taken for a docname).
+    warn(problem.message, subtype, f"{Path(problem.path)}:{problem.line or ''}")

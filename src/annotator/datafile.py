@@ -1,0 +1,120 @@
+"""Editorial data files (YAML) loaded with the line of every value, and checked by schema.
+
+PyYAML's composer keeps a mark on every node; we keep those marks beside the plain data so
+that every problem can name the file and the line an editor has to open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from annotator.problems import Problem
+from annotator.textfile import decode_text
+
+JsonPath = tuple[str | int, ...]
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """A safe loader that leaves dates as strings: we parse them ourselves, with a line."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class DataFile:
+    """Plain data from one file, with the line where each value starts."""
+
+    path: str
+    data: Any
+    lines: dict[JsonPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: JsonPath) -> int:
+        """The line of the value at ``path``, or of its nearest enclosing value."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: _PlainLoader,
+           problems: list[Problem]) -> Any:
+    out.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                problems.append(Problem(out.path, key_node.start_mark.line + 1,
+                                        f"duplicate key {key!r}"))
+            result[key] = _build(value_node, (*path, key), out, loader, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, index), out, loader, problems)
+                for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
+    """Parse YAML text; a syntax error becomes a problem with its line, never an exception."""
+    problems: list[Problem] = []
+    loader = _PlainLoader(text)
+    try:
+        root = loader.get_single_node()
+        out = DataFile(path, None)
+        out.data = None if root is None else _build(root, (), out, loader, problems)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(path, line, f"not valid YAML: {reason}")]
+    finally:
+        loader.dispose()
+    return out, problems
+
+
+def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
+    """Read and parse a YAML data file; a missing or unreadable file is a problem too."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(str(path), None, f"cannot read the file: {error.strerror}")]
+    text, problems = decode_text(raw, str(path))
+    if text is None:
+        return None, problems
+    data, more = parse_yaml(text, str(path))
+    return data, problems + more
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    where = ".".join(str(part) for part in error.absolute_path)
+    prefix = f"{where}: " if where else ""
+    if error.validator == "additionalProperties":
+        return f"{prefix}{error.message}"
+    if error.validator == "required":
+        return f"{prefix}missing field: {error.message}"
+    return f"{prefix}{error.message}"
+
+
+def validate(data: DataFile, schema: Mapping[str, Any]) -> list[Problem]:
+    """Check ``data`` against a JSON schema; one problem per violation, with its line."""
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    errors = sorted(validator.iter_errors(data.data),
+                    key=lambda e: [str(part) for part in e.absolute_path])
+    for error in errors:
+        problems.append(Problem(data.path, data.line_of(tuple(error.absolute_path)),
+                                _describe(error)))
+    return problems

@@ -1,0 +1,27 @@
+"""Problems found in the editorial inputs, each pinned to a file and a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input; reported, never raised, so nothing else is lost."""
+
+    path: str
+    line: int | None
+    message: str
+    subtype: str = "data"
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """Raised only where a caller cannot go on without the input (the check command)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems

@@ -1,0 +1,45 @@
+"""Turning the bytes of a source file into text, without silently changing the text."""
+
+from __future__ import annotations
+
+from annotator.problems import Problem
+
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
+
+
+def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Decode a file: UTF-8 (with or without BOM), CRLF or CR line ends.
+
+    Bytes that are not UTF-8 are read as Windows-1252 and reported with their line, so
+    the editor can check them; binary data is refused with a clear message.
+    """
+    problems: list[Problem] = []
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, _ = _line_and_column(raw, nul)
+        return None, [Problem(path, line, "not a text file (NUL byte found): it was not read",
+                              "encoding")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(raw, error.start)
+        text = raw.decode("cp1252", errors="replace")
+        problems.append(Problem(
+            path, line,
+            f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {column}); "
+            "read as Windows-1252: check the letters on this line and save the file as UTF-8",
+            "encoding"))
+    controls = sum(1 for ch in text if ch in _CONTROL)
+    if controls and controls > len(text) // 100:
+        return None, [Problem(path, None, "not a text file (control characters): it was not read",
+                              "encoding")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, problems
