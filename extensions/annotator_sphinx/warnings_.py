@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.util import logging
 
 from annotator.problems import Problem
@@ -25,7 +26,10 @@ class Subtype(enum.Enum):
     DATA = "data"
 
 
-def warn(message: str, subtype: Subtype, location: object) -> None:
+Location = str | tuple[str | None, int | None] | nodes.Node | None
+
+
+def warn(message: str, subtype: Subtype, location: Location) -> None:
     """Emit one warning of ours, always with a location."""
     logger.warning(f"{message} [{WARNING_TYPE}.{subtype.value}]", type=WARNING_TYPE,
                    subtype=subtype.value, location=location)

@@ -27,6 +27,6 @@ class AddParagraphPermalinks(SphinxPostTransform):
             if not anchor or not isinstance(node, (nodes.paragraph, nodes.rubric)):
                 continue
             if output == "html":
-                node += paragraph_permalink("", anchor=anchor)
+                node.append(paragraph_permalink("", anchor=anchor))
             elif output == "latex":  # the label must stand where the paragraph starts
                 node.insert(0, paragraph_permalink("", anchor=anchor))
