@@ -31,7 +31,8 @@ Location = str | tuple[str | None, int | None] | nodes.Node | None
 
 def warn(message: str, subtype: Subtype, location: Location) -> None:
     """Emit one warning of ours, always with a location."""
-    logger.warning(f"{message} [{WARNING_TYPE}.{subtype.value}]", type=WARNING_TYPE,
+    # Sphinx appends "[annotator.<subtype>]" itself, so the message carries no tag.
+    logger.warning(message, type=WARNING_TYPE,
                    subtype=subtype.value, location=location)
 
 
