@@ -237,3 +237,12 @@ def test_json_export_has_every_source_and_the_differing_dates(tmp_path: Path) ->
     assert "date" not in by_document["articles/review"]
     assert by_document["articles/war"]["anchor"] == "p1"
     assert [e["date"] for e in data["events"]] == [e.date for e in result.events]
+
+
+def test_prose_that_dates_nothing_is_left_out_quietly() -> None:
+    """"Two days after the vote" is not bad input: no candidate, and no warning either."""
+    prose = article("They met on Nov. 10, 2020, and again two days after the vote.", "prose",
+                    dt.date(2021, 1, 1))
+    found, problems = candidates_of(prose, "seeds/prose.txt")
+    assert [c.expression.text for c in found] == ["Nov. 10, 2020"]
+    assert problems == []

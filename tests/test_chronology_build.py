@@ -103,6 +103,17 @@ def test_the_page_is_rewritten_when_an_article_changes(app: SphinxTestApp) -> No
     assert data["events"][0]["date"] == "1992-05-09"
 
 
+@pytest.mark.sphinx("html", testroot="chronology", srcdir="chronology-overlay-edit")
+def test_the_page_is_rewritten_when_the_overlay_changes(app: SphinxTestApp) -> None:
+    app.build()
+    overlay = Path(app.srcdir) / "chronology.yaml"
+    overlay.write_text(overlay.read_text(encoding="utf-8").replace(
+        "title: Pact on economic ties", "title: The economic pact"), encoding="utf-8")
+    app.build()
+    shown = events(page(app))
+    assert any(event.startswith("January 2021 — The economic pact") for event in shown)
+
+
 @pytest.mark.sphinx("html", testroot="chronology", srcdir="chronology-parallel", parallel=2)
 def test_parallel_build_gives_the_same_chronology(app: SphinxTestApp) -> None:
     app.build()

@@ -240,3 +240,14 @@ def test_dateparser_keeps_no_precision_on_the_annotated_set() -> None:
     ours = bench.score(bench.grammar, items, "strict")  # type: ignore[attr-defined]
     theirs = bench.score(bench.dateparser_search, items, "strict")  # type: ignore[attr-defined]
     assert theirs.f1 < ours.f1
+
+
+def test_after_an_event_is_not_after_the_previous_date() -> None:
+    first, second = extract("On Monday, two days after the vote, they met.", PUBLISHED)
+    assert first.value == "2022-08-08"
+    assert second.text == "two days after" and second.resolution == "unresolved"
+
+
+def test_to_december() -> None:
+    found = only("It was postponed to December.", dt.date(2022, 1, 20))
+    assert (found.text, found.value) == ("December", "2021-12")

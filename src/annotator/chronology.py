@@ -200,9 +200,11 @@ def candidates_of(article: Article, path: str) -> tuple[list[Candidate], list[Pr
                                     SUBTYPE_DATE))
             continue
         if expression.resolution == "unresolved":
-            subtype = SUBTYPE_UNDATED if article.date is None else SUBTYPE_DATE
-            problems.append(Problem(path, line, f"{expression.text!r} is left undated: "
-                                    f"{expression.problem}", subtype))
+            # Only a missing publication date is the editor's to fix; "two days after the
+            # vote" is ordinary prose that dates nothing, so it is left out without a word.
+            if article.date is None and "publication date" in (expression.problem or ""):
+                problems.append(Problem(path, line, f"{expression.text!r} is left undated: "
+                                        f"{expression.problem}", SUBTYPE_UNDATED))
             continue
         if expression.kind == "duration" or not expression.value or block is None:
             continue

@@ -101,7 +101,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?!,?\s+{_YEAR})")),
     ("my", re.compile(rf"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?\b(?P<m>{_MONTH}),?\s+"
                       rf"(?:of\s+)?(?P<y>{_YEAR})")),
-    ("m", re.compile(rf"\b(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Oo]f|"
+    ("m", re.compile(rf"\b(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Oo]f|[Tt]o|"
+                     rf"[Tt]ill|[Bb]efore|[Aa]fter|[Tt]hrough|"
                      rf"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext))\s+|(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)"
                      rf"(?:\s+|-))(?P<m>{_MONTH})")),
     ("season", re.compile(rf"\b(?:[Tt]he\s+)?(?:(?P<mod>early|late)\s+)?(?P<s>fall|autumn|"
@@ -130,7 +131,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 
 _OPEN_START = re.compile(r"\b(?:[Ss]ince|[Ff]rom)\s+$")
 _OPEN_END = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Uu]p to)\s+$")
-_DROPPED_PREFIX = re.compile(r"^(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Oo]f)\s+")
+_DROPPED_PREFIX = re.compile(r"^(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Oo]f|[Tt]o|"
+                             r"[Tt]ill|[Bb]efore|[Aa]fter|[Tt]hrough)\s+")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(A-ZÇĞİÖŞÜƏ0-9])|\n\n")
 _ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Col|"
                            r"Lt|Mr|Mrs|Ms|Dr|St|No|U\.S|U\.N|e\.g|i\.e|vs)\.$")
@@ -489,6 +491,9 @@ class _Resolver:
                 return self.unresolved(match, "date", unit,
                                        "“ago” and the publication date is unknown")
             base, precision, resolution = self.published, "day", "relative-to-publication-date"
+        elif direction in ("after", "before"):  # "two days after the vote": not a date
+            return self.unresolved(match, "date", unit,
+                                   f"relative to what follows “{direction}”, not to a date")
         else:
             if self.previous is None or self.previous.value is None:
                 return self.unresolved(match, "date", unit,
