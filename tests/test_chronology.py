@@ -246,3 +246,32 @@ def test_prose_that_dates_nothing_is_left_out_quietly() -> None:
     found, problems = candidates_of(prose, "seeds/prose.txt")
     assert [c.expression.text for c in found] == ["Nov. 10, 2020"]
     assert problems == []
+
+
+def test_the_real_articles_without_overlay() -> None:
+    """What the heuristic alone makes of the five seeds: the merges an editor expects."""
+    from annotator.articles import load_article
+    from annotator.catalog import load_catalog
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    entries = load_catalog(seeds / "catalog.yaml", seeds)[0]
+    found: list[Candidate] = []
+    for entry in entries:
+        found += candidates_of(load_article(seeds, entry)[0], entry.file)[0]
+    result = build(found, None, [entry.slug for entry in entries])
+
+    def articles_of(date: str) -> list[set[str]]:
+        return [{s.article.split("-")[0] for s in e.sources} for e in by_date(result, date)]
+
+    assert articles_of("2020-11-10") == [{"akar", "aliyev", "bayramov"}]  # the ceasefire
+    assert articles_of("1992-05-08") == [{"aliyev", "bayramov"}]  # Shusha/Shushi taken
+    assert articles_of("2021-06-15") == [{"aliyev", "bayramov", "erdogan"}]  # declaration
+    pact = by_date(result, "2021-01")
+    assert len(pact) == 1 and {s.text for s in pact[0].sources} == {"Two months later",
+                                                                      "January 2021"}
+    assert [e.date for e in result.conflicts] == ["2020-09-27"]
+    war = result.conflicts[0]
+    assert {(s.text, s.date) for s in war.sources} >= {("Sept. 27, 2021", "2021-09-27"),
+                                                       ("Sept. 27, 2020", "2020-09-27"),
+                                                       ("September 27, 2020", "2020-09-27")}
+    assert not any(e.curated for e in result.events)

@@ -528,10 +528,10 @@ def apply_overlay(candidates: list[Candidate], overlay: Overlay,
             event = replace(event, title=entry.title, title_curated=True)
         curated.append(replace(event, merged_by_editor=merged or bool(entry.split)))
     events = list(curated)
-    for members in groups:
-        rest = [c for c in members if c.key not in claimed and c.key not in dropped]
+    for generated in groups:
+        rest = [c for c in generated if c.key not in claimed and c.key not in dropped]
         # what a split took out of a group stays an event of its own
-        for part in (group(rest) if len(rest) < len(members) else [rest]):
+        for part in (group(rest) if len(rest) < len(generated) else [rest]):
             if part:
                 events.append(make_event(part))
     return sorted(events, key=Event.sort_key), problems

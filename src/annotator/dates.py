@@ -248,10 +248,11 @@ def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
             return dt.date(year, month, 1), dt.date(year, month,
                                                      calendar.monthrange(year, month)[1])
         if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            year = int(match[1])
-            first, last = SEASON_MONTHS[match[2]]
-            end = _shift(dt.date(year, 1, 1), last, "month") - dt.timedelta(days=1)
-            return dt.date(year, first, 1), end
+            first_month, last_month = SEASON_MONTHS[match[2]]
+            season_start = dt.date(int(match[1]), first_month, 1)
+            end = _shift(dt.date(int(match[1]), 1, 1), last_month, "month") - \
+                dt.timedelta(days=1)
+            return season_start, end
         if re.fullmatch(r"\d{4}", value):
             return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
         if re.fullmatch(r"\d{3}", value):
@@ -411,10 +412,10 @@ class _Resolver:
             if self.published is None:
                 return self.unresolved(match, "date", "month",
                                        "a relative month and the publication date is unknown")
-            year = self.published.year + {"last": -1, "this": 0, "next": 1}[rel]
+            shifted = self.published.year + {"last": -1, "this": 0, "next": 1}[rel]
             if rel == "last" and month < self.published.month:
-                year += 1
-            return self.make(match, "date", f"{year:04d}-{month:02d}", "month",
+                shifted += 1  # "last July", said in August: this year's July
+            return self.make(match, "date", f"{shifted:04d}-{month:02d}", "month",
                              "relative-to-publication-date", mod)
         year, resolution, why = self.year_for(match, month, None)
         if year is None:
