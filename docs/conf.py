@@ -17,11 +17,15 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "annotator_sphinx.articles",
+    "annotator_sphinx.chronology",
 ]
 
 # The edition's inputs, relative to this folder.
 edition_seed_dir = "../seeds"
 edition_catalog = "../seeds/catalog.yaml"
+
+# The chronology (annotator_sphinx.chronology): the editor's overlay on the generated events.
+chronology_overlay = "chronology.yaml"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

@@ -3,6 +3,8 @@
 Each concern is its own extension, listed in ``conf.py``:
 
 - ``annotator_sphinx.articles``: one page per seed, paragraph anchors, cards, reading order.
+- ``annotator_sphinx.chronology``: dated events from the texts, the chronology page and
+  ``chronology.json``.
 """
 
 from __future__ import annotations

@@ -24,6 +24,9 @@ class Subtype(enum.Enum):
     SEED = "seed"
     ENCODING = "encoding"
     DATA = "data"
+    DATE = "date"  # an impossible or unresolvable date in an article (chronology)
+    PUBLICATION_DATE = "publication-date"  # a relative date in an article of unknown date
+    CHRONOLOGY_OVERLAY = "chronology-overlay"  # a wrong entry in docs/chronology.yaml
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

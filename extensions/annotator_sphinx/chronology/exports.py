@@ -1,0 +1,27 @@
+"""``chronology.json`` at the root of the HTML output: the chronology as plain data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from annotator.chronology import to_json
+from annotator_sphinx.articles.corpus import env_corpus
+from annotator_sphinx.chronology.domain import chronology_of
+
+
+def write_json(app: Sphinx, exception: BaseException | None) -> None:
+    """Sorted and free of timestamps, so two builds of the same texts give the same file."""
+    if exception is not None or app.builder.format != "html":
+        return
+    corpus = env_corpus(app.env)
+    documents = {entry.slug: corpus.docname(entry) for entry in corpus.entries}
+    data = to_json(chronology_of(app.env, warn=False), documents)
+    for event in data["events"]:
+        for source in event["sources"]:
+            source["url"] = app.builder.get_target_uri(source["document"]) + \
+                "#" + source["anchor"]
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    Path(app.outdir, "chronology.json").write_text(text, encoding="utf-8")
