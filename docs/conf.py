@@ -17,6 +17,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "annotator_sphinx.articles",
+    "annotator_sphinx.glossary",
 ]
 
 # The edition's inputs, relative to this folder.
@@ -34,3 +35,8 @@ html_theme = "furo"
 html_title = "Turkey and Azerbaijan after the Karabakh War — an annotated reading edition"
 html_static_path: list[str] = []
 html_last_updated_fmt = None
+
+# Glossary (annotator_sphinx.glossary): the data file, and which occurrences get a link
+# ("every", "paragraph": the first per paragraph, "article": the first per article).
+edition_glossary = "glossary.yaml"
+edition_glossary_link = "article"

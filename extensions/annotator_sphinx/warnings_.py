@@ -23,6 +23,8 @@ class Subtype(enum.Enum):
     SEED = "seed"
     ENCODING = "encoding"
     DATA = "data"
+    GLOSSARY = "glossary"
+    GLOSSARY_UNUSED = "glossary-unused"
 
 
 def warn(message: str, subtype: Subtype, location: object) -> None:
