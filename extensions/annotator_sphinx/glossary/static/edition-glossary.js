@@ -87,12 +87,18 @@
       hide();
     }
   });
-  var touched = false;
-  document.addEventListener("touchstart", function () { touched = true; }, {passive: true});
+  /* On a touch screen the browser fires mouseover and focus before click, so whether the
+   * definition was already open is read at pointerdown, before those. */
+  var tapOpensOnly = false;
+  document.addEventListener("pointerdown", function (event) {
+    var link = linkOf(event);
+    tapOpensOnly = event.pointerType === "touch" && link !== null && owner !== link;
+  });
   document.addEventListener("click", function (event) {
     var link = linkOf(event);
-    if (link && touched && owner !== link) {
+    if (link && tapOpensOnly) {
       event.preventDefault(); /* first tap: the definition; second tap: the entry */
+      tapOpensOnly = false;
       show(link);
     } else if (!link && popover && !popover.contains(event.target)) {
       hide();
