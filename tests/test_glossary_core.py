@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from annotator.collation import ascii_key, group_letter, sort_key
-from annotator.glossary import CATEGORIES, load_glossary, matcher_for
+from annotator.glossary import CATEGORIES, load_glossary, matcher_for, unmatched_skips
 from annotator.matching import CASE_ANY, Matcher, Term, skip_opted_out
 
 from conftest import DOCS
@@ -186,3 +186,14 @@ def test_the_edition_glossary_is_valid_and_covers_every_category() -> None:
         assert matcher.find(f"x {words} x"), words
     shusha = next(entry for entry in entries if entry.id == "shusha")
     assert "Shushi" in shusha.aliases
+
+
+def test_an_opt_out_quote_found_nowhere_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "entries:\n"
+                 "  - {id: a, term: Turkey, category: place, definition: A.,\n"
+                 "     skip: [The Turkey Cup, The Turkey Cupp]}\n")
+    entries, problems = load_glossary(path)
+    assert problems == []
+    found = unmatched_skips(entries, ["Then The Turkey Cup was played."])
+    assert [(p.path, p.line, p.message) for p in found] == [
+        (str(path), 2, "the entry 'a' opts out of 'The Turkey Cupp', which is in no article")]

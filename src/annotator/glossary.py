@@ -167,3 +167,15 @@ def matcher_for(entries: list[Entry]) -> Matcher:
 def entry_sort_key(entry: Entry) -> tuple[object, ...]:
     """Category in the book's order, then the term as a Turkish reader files it."""
     return (CATEGORIES.index(entry.category), sort_key(entry.index_label), entry.id)
+
+
+def unmatched_skips(entries: list[Entry], texts: list[str]) -> list[Problem]:
+    """Opt-out quotes found in no text: a typo there would leave the link in place."""
+    problems = []
+    for entry in entries:
+        for quote in entry.skip:
+            if not any(quote in text for text in texts):
+                problems.append(Problem(entry.path, entry.line,
+                                        f"the entry {entry.id!r} opts out of {quote!r}, "
+                                        "which is in no article", "glossary"))
+    return problems

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from annotator.glossary import entry_sort_key
+from annotator.glossary import entry_sort_key, unmatched_skips
 from annotator_sphinx.articles.corpus import env_corpus
 from annotator_sphinx.glossary.data import LINK_MODES, env_glossary
 from annotator_sphinx.glossary.domain import Occurrence, glossary_domain
@@ -110,6 +110,11 @@ def report_unused(app: Sphinx, env: BuildEnvironment) -> None:
         if entry.id not in used:
             warn(f"the glossary entry {entry.id!r} ({entry.term}) occurs in no article",
                  Subtype.GLOSSARY_UNUSED, f"{Path(entry.path)}:{entry.line}")
+    corpus = env_corpus(env)
+    texts = [found[0].text for found in map(corpus.article, (e.file for e in corpus.entries))
+             if found is not None]
+    for problem in unmatched_skips(glossary.entries, texts):
+        report(problem, Subtype.GLOSSARY)
 
 
 def export(app: Sphinx, exception: Exception | None) -> None:
@@ -120,8 +125,8 @@ def export(app: Sphinx, exception: Exception | None) -> None:
     if app.builder.format == "latex":
         (outdir / f"{STY_NAME}.sty").write_text(STY, encoding="utf-8")
         return
-    if app.builder.format != "html":
-        return
+    if app.builder.format != "html" or app.builder.name.startswith("epub"):
+        return  # an EPUB packs its folder: a stray file there is a warning next time
     glossary = env_glossary(app.env)
     found: dict[str, list[dict[str, object]]] = defaultdict(list)
     for occurrence in occurrences(app.env):
