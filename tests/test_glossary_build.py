@@ -115,8 +115,8 @@ def test_glossary_page_terms_categories_and_appears_in(app: SphinxTestApp) -> No
         "Cem Test", "Mevlüt Çavuşoğlu", "Ankara", "Azerbaijan", "Ilıca", "Shusha",
         "Turkish Armed Forces", "Great Return", "liberation", "Turkish"]
     text = " ".join(strip_tags(html).split())
-    assert "Mevlut Cavusoglu Appears in: Talks in Ankara ¶1 , ¶2 Places" in text
-    assert "See also: Shusha Appears in: Talks in Ankara ¶1 , ¶2 , ¶3 ; The return ¶1" in text
+    assert "Mevlut Cavusoglu Appears in: 2 March 2021 ¶1 , ¶2 Places" in text
+    assert "See also: Shusha Appears in: 2 March 2021 ¶1 , ¶2 , ¶3 ; 1 April 2021 ¶1" in text
     assert 'href="articles/talks.html#p1"' in html and 'href="articles/return.html#p1"' in html
     assert "See also:" in text and 'href="#term-Shusha"' in html
     # a term is a term from anywhere, and is in the inventory for intersphinx

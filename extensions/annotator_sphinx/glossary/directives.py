@@ -69,14 +69,15 @@ class GlossaryDirective(SphinxDirective):
         para += nodes.Text(entry.definition)
         definition += para
         if entry.dates:
-            definition += nodes.paragraph("", "", nodes.emphasis("Dates: ", "Dates: "),
-                                          nodes.Text(entry.dates))
+            definition += nodes.paragraph("", "", nodes.emphasis("Dates:", "Dates:"),
+                                          nodes.Text(" " + entry.dates))
         others = [alias for alias in entry.aliases if alias != entry.term]
         if others:
-            definition += nodes.paragraph("", "", nodes.emphasis("Also: ", "Also: "),
-                                          nodes.Text(", ".join(others)))
+            definition += nodes.paragraph("", "", nodes.emphasis("Also:", "Also:"),
+                                          nodes.Text(" " + ", ".join(others)))
         if entry.see_also:
-            see = nodes.paragraph("", "", nodes.emphasis("See also: ", "See also: "))
+            see = nodes.paragraph("", "", nodes.emphasis("See also:", "See also:"),
+                                  nodes.Text(" "))
             glossary = env_glossary(self.env)
             for number, target in enumerate(entry.see_also):
                 other = glossary.by_id.get(target)

@@ -11,7 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from annotator.glossary import entry_sort_key, unmatched_skips
-from annotator_sphinx.articles.corpus import env_corpus
+from annotator_sphinx.articles.corpus import article_of, env_corpus
+from annotator_sphinx.articles.directives import format_date
 from annotator_sphinx.glossary.data import LINK_MODES, env_glossary
 from annotator_sphinx.glossary.domain import Occurrence, glossary_domain
 from annotator_sphinx.glossary.nodes import glossary_occurrences
@@ -83,12 +84,16 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
             node.replace_self([])
             continue
         para = nodes.paragraph(classes=["glossary-appears-in"])
-        para += nodes.emphasis("Appears in: ", "Appears in: ")
+        para += nodes.emphasis("Appears in:", "Appears in:")
+        para += nodes.Text(" ")
         for number, docname in enumerate(sorted(docs, key=lambda d: (order.get(d, 99), d))):
             if number:
                 para += nodes.Text("; ")
             title = env.titles[docname].astext() if docname in env.titles else docname
-            para += nodes.inline(title, title, classes=["glossary-appears-in-title"])
+            article = article_of(env, docname)
+            # the five titles are long; the dates tell the articles apart (title on hover)
+            label = format_date(article) if article is not None else title
+            para += nodes.inline(label, label, classes=["glossary-appears-in-title"])
             para += nodes.Text(" ")
             uri = app.builder.get_relative_uri(fromdocname, docname)
             anchors = sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))
