@@ -76,11 +76,15 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable(_fold_char)
+_FOLDED: set[str] = set()
 _UNACCENT = _FoldTable(_unaccent_char)
 
 
 def fold(text: str) -> str:
     """Lower case without accents, same length as ``text`` (offsets carry over)."""
+    for char in set(text).difference(_FOLDED):  # fill the table first: a plain dict is faster
+        _FOLD[ord(char)] = _fold_char(char)
+        _FOLDED.add(char)
     return text.translate(_FOLD)
 
 
@@ -104,7 +108,9 @@ class Matcher:
             if key:
                 by_key.setdefault(key, []).append(term)
         for key, found in by_key.items():
-            self._automaton.add_word(key, (len(key), tuple(found)))
+            # each form beside its accent-free spelling, for the case check of a hit
+            forms = tuple((term, unaccent(term.form.strip())) for term in found)
+            self._automaton.add_word(key, (len(key), forms))
         self.size = len(by_key)
         if by_key:
             self._automaton.make_automaton()
@@ -138,10 +144,15 @@ class Matcher:
         return None
 
     @staticmethod
-    def _accept(surface: str, terms: Sequence[Term]) -> Term | None:
+    def _accept(surface: str, terms: Sequence[tuple[Term, str]]) -> Term | None:
         """The first term whose case rule the words as printed satisfy."""
-        for term in terms:
-            if term.case == CASE_ANY or unaccent(surface) == unaccent(term.form.strip()):
+        bare = None
+        for term, form in terms:
+            if term.case == CASE_ANY:
+                return term
+            if bare is None:
+                bare = unaccent(surface)
+            if bare == form:
                 return term
         return None
 
