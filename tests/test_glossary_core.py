@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.collation import ascii_key, group_letter, sort_key
 from annotator.glossary import CATEGORIES, load_glossary, matcher_for, unmatched_skips
@@ -197,3 +199,31 @@ def test_an_opt_out_quote_found_nowhere_is_reported(tmp_path: Path) -> None:
     found = unmatched_skips(entries, ["Then The Turkey Cup was played."])
     assert [(p.path, p.line, p.message) for p in found] == [
         (str(path), 2, "the entry 'a' opts out of 'The Turkey Cupp', which is in no article")]
+
+
+VOCABULARY = ["Kara", "Karabakh", "Nagorno-Karabakh", "Baku", "Şuşa", "Shusha", "Ankara",
+              "South Caucasus", "Caucasus"]
+
+
+def reference_find(forms: list[str], text: str) -> list[tuple[int, int]]:
+    """The slow, obvious matcher: one regex, longest alternative first, scanned leftmost."""
+    import re
+
+    from annotator.matching import fold
+
+    alternatives = "|".join(re.escape(fold(form)) for form in
+                            sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?:['’]s)?(?![^\W_]|_)")
+    return [(m.start(), m.end()) for m in pattern.finditer(fold(text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*VOCABULARY, " ", "-", "’s", "'s", "x", "ı", ". "]),
+                max_size=30))
+def test_automaton_agrees_with_a_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    matcher = Matcher(Term(form, form, CASE_ANY) for form in VOCABULARY)
+    found = matcher.find(text)
+    assert [(m.start, m.end) for m in found] == reference_find(VOCABULARY, text)
+    for match in found:
+        assert text[match.start:match.end] == match.matched
