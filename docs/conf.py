@@ -18,6 +18,7 @@ extensions = [
     "sphinx_design",
     "annotator_sphinx.articles",
     "annotator_sphinx.chronology",
+    "annotator_sphinx.glossary",
 ]
 
 # The edition's inputs, relative to this folder.
@@ -38,3 +39,8 @@ html_theme = "furo"
 html_title = "Turkey and Azerbaijan after the Karabakh War — an annotated reading edition"
 html_static_path: list[str] = []
 html_last_updated_fmt = None
+
+# Glossary (annotator_sphinx.glossary): the data file, and which occurrences get a link
+# ("every", "paragraph": the first per paragraph, "article": the first per article).
+edition_glossary = "glossary.yaml"
+edition_glossary_link = "article"

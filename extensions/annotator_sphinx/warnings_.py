@@ -27,6 +27,8 @@ class Subtype(enum.Enum):
     DATE = "date"  # an impossible or unresolvable date in an article (chronology)
     PUBLICATION_DATE = "publication-date"  # a relative date in an article of unknown date
     CHRONOLOGY_OVERLAY = "chronology-overlay"  # a wrong entry in docs/chronology.yaml
+    GLOSSARY = "glossary"
+    GLOSSARY_UNUSED = "glossary-unused"
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

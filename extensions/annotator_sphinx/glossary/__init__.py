@@ -1,0 +1,104 @@
+"""The glossary: every key term of the articles linked where it occurs, defined once.
+
+Registers:
+
+- config values ``edition_glossary`` (the data file, relative to ``conf.py``) and
+  ``edition_glossary_link`` (which occurrences get a link: ``every``, ``paragraph`` = the
+  first per paragraph, ``article`` = the first per article, the default);
+- the directive ``edition-glossary`` (the glossary page: ``std:term`` entries by category);
+- the read transform ``LinkGlossaryTerms`` (priority 600): ``pending_xref`` to ``std:term``
+  and index entries for persons, places and organisations, in article paragraphs;
+- post-transforms ``EmbedDefinitions`` (HTML popovers) and ``CollatedLatexIndex``;
+- the domain ``edition-glossary`` (occurrences per document, glossary pages);
+- nodes ``glossary_link``, ``glossary_occurrences``, ``glossary_definitions``,
+  ``register_index``; the static files ``edition-glossary.js`` and ``.css``; the LaTeX
+  package ``annotator-glossary`` (page references to the entries);
+- events: ``builder-inited`` (load and check the data file), ``env-before-read-docs`` /
+  ``env-purge-doc`` / ``env-get-updated`` (rewrite the glossary page when an article
+  changes), ``doctree-resolved`` ("appears in"), ``env-check-consistency`` (entries found
+  nowhere: ``annotator.glossary-unused``), ``build-finished`` (``glossary.json``).
+
+``annotator_sphinx.glossary.occurrences(env)`` gives every occurrence, for other exports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from annotator import __version__
+from annotator_sphinx.glossary.directives import GlossaryDirective
+from annotator_sphinx.glossary.domain import GlossaryDomain
+from annotator_sphinx.glossary.events import (
+    STY_NAME,
+    RereadGlossaryPages,
+    check_config,
+    export,
+    fill_occurrences,
+    occurrences,
+    report_unused,
+)
+from annotator_sphinx.glossary.nodes import (
+    depart_glossary_link_html,
+    depart_glossary_link_latex,
+    glossary_definitions,
+    glossary_link,
+    glossary_occurrences,
+    pass_node,
+    register_index,
+    skip_node,
+    visit_glossary_definitions_html,
+    visit_glossary_link_html,
+    visit_register_index_latex,
+)
+from annotator_sphinx.glossary.transforms import (
+    CollatedLatexIndex,
+    EmbedDefinitions,
+    LinkGlossaryTerms,
+)
+
+__all__ = ["occurrences", "setup"]
+
+STATIC = Path(__file__).parent / "static"
+
+
+def add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("annotator_sphinx.articles")
+    app.add_config_value("edition_glossary", "glossary.yaml", "env", types=frozenset({str}))
+    app.add_config_value("edition_glossary_link", "article", "env", types=frozenset({str}))
+    app.add_domain(GlossaryDomain)
+    app.add_directive("edition-glossary", GlossaryDirective)
+    app.add_transform(LinkGlossaryTerms)
+    app.add_post_transform(EmbedDefinitions)
+    app.add_post_transform(CollatedLatexIndex)
+    app.add_node(glossary_link, html=(visit_glossary_link_html, depart_glossary_link_html),
+                 latex=(pass_node, depart_glossary_link_latex), text=(pass_node, pass_node),
+                 man=(pass_node, pass_node), texinfo=(pass_node, pass_node))
+    app.add_node(glossary_occurrences, html=(skip_node, None), latex=(skip_node, None),
+                 text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
+    app.add_node(glossary_definitions, html=(visit_glossary_definitions_html, None),
+                 latex=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
+                 texinfo=(skip_node, None))
+    app.add_node(register_index, latex=(visit_register_index_latex, None),
+                 html=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
+                 texinfo=(skip_node, None))
+    app.add_latex_package(STY_NAME)
+    reread = RereadGlossaryPages()
+    app.connect("builder-inited", check_config)
+    app.connect("builder-inited", add_static_path)
+    app.connect("env-before-read-docs", reread.before_read)
+    app.connect("env-purge-doc", reread.purged)
+    app.connect("env-get-updated", reread.get_updated)
+    app.connect("doctree-resolved", fill_occurrences)
+    app.connect("env-check-consistency", report_unused)
+    app.connect("build-finished", export)
+    app.add_css_file("edition-glossary.css")
+    app.add_js_file("edition-glossary.js", loading_method="defer")
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+            "parallel_write_safe": True}

@@ -1,0 +1,150 @@
+"""Event handlers of the glossary: loading, the "appears in" lines, exports, reports."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from annotator.glossary import entry_sort_key, unmatched_skips
+from annotator_sphinx.articles.corpus import article_of, env_corpus
+from annotator_sphinx.articles.directives import format_date
+from annotator_sphinx.glossary.data import LINK_MODES, env_glossary
+from annotator_sphinx.glossary.domain import Occurrence, glossary_domain
+from annotator_sphinx.glossary.nodes import glossary_occurrences
+from annotator_sphinx.warnings_ import Subtype, report, warn
+
+EXPORT_NAME = "glossary.json"
+STY_NAME = "annotator-glossary"
+STY = r"""\NeedsTeXFormat{LaTeX2e}
+\ProvidesPackage{annotator-glossary}[2026/01/01 glossary page references of the edition]
+% After a linked term in an article: a page reference to its entry in the glossary.
+\newcommand{\annotatorglossref}[1]{\nobreak\,{\scriptsize[\textrightarrow\,p.\,\pageref{#1}]}}
+"""
+
+
+def occurrences(env: BuildEnvironment) -> list[Occurrence]:
+    """Every occurrence of every entry in the articles, sorted (for the exports).
+
+    Each record: ``term_id``, ``docname``, ``anchor`` (the paragraph), ``start`` and
+    ``end`` (offsets in the article's text, ``Article.text``) and the matched ``text``.
+    """
+    return glossary_domain(env).all_occurrences()
+
+
+def check_config(app: Sphinx) -> None:
+    """Load the glossary once, report what is wrong with it, check the link mode."""
+    mode = app.config.edition_glossary_link
+    if mode not in LINK_MODES:
+        warn(f"edition_glossary_link is {mode!r}; expected one of {', '.join(LINK_MODES)}: "
+             "'article' is used", Subtype.GLOSSARY, "conf.py:")
+        app.config.edition_glossary_link = "article"
+    for problem in env_glossary(app.env).problems:
+        report(problem, Subtype.GLOSSARY)
+
+
+class RereadGlossaryPages:
+    """When any document is read again, the glossary page's "appears in" must follow."""
+
+    def __init__(self) -> None:
+        self.changed = False
+
+    def before_read(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        self.changed = bool(docnames)
+
+    def purged(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        self.changed = True
+
+    def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        if not self.changed:
+            return []
+        self.changed = False
+        return sorted(glossary_domain(env).pages)
+
+
+def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Replace each placeholder with links to the paragraphs where the entry occurs."""
+    placeholders = list(doctree.findall(glossary_occurrences))
+    if not placeholders:
+        return
+    env = app.env
+    order = {env_corpus(env).docname(e): n for n, e in enumerate(env_corpus(env).entries)}
+    by_entry: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for found in occurrences(env):
+        anchors = by_entry[found.term_id].setdefault(found.docname, [])
+        if found.anchor not in anchors:
+            anchors.append(found.anchor)
+    for node in placeholders:
+        docs = by_entry.get(node["entry_id"], {})
+        if not docs:
+            node.replace_self([])
+            continue
+        para = nodes.paragraph(classes=["glossary-appears-in"])
+        para += nodes.emphasis("Appears in:", "Appears in:")
+        para += nodes.Text(" ")
+        for number, docname in enumerate(sorted(docs, key=lambda d: (order.get(d, 99), d))):
+            if number:
+                para += nodes.Text("; ")
+            title = env.titles[docname].astext() if docname in env.titles else docname
+            article = article_of(env, docname)
+            # the five titles are long; the dates tell the articles apart (title on hover)
+            label = format_date(article) if article is not None else title
+            para += nodes.inline(label, label, classes=["glossary-appears-in-title"])
+            para += nodes.Text(" ")
+            uri = app.builder.get_relative_uri(fromdocname, docname)
+            anchors = sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))
+            for k, anchor in enumerate(anchors):
+                if k:
+                    para += nodes.Text(", ")
+                label = f"¶{anchor.lstrip('p')}"
+                para += nodes.reference(label, label, internal=True,
+                                        refuri=f"{uri}#{anchor}",
+                                        reftitle=f"{title}, paragraph {anchor.lstrip('p')}")
+        node.replace_self(para)
+
+
+def report_unused(app: Sphinx, env: BuildEnvironment) -> None:
+    """An editor's aid: entries that no article mentions (``annotator.glossary-unused``)."""
+    glossary = env_glossary(env)
+    used = {found.term_id for found in occurrences(env)}
+    for entry in glossary.entries:
+        if entry.id not in used:
+            warn(f"the glossary entry {entry.id!r} ({entry.term}) occurs in no article",
+                 Subtype.GLOSSARY_UNUSED, f"{Path(entry.path)}:{entry.line}")
+    corpus = env_corpus(env)
+    texts = [found[0].text for found in map(corpus.article, (e.file for e in corpus.entries))
+             if found is not None]
+    for problem in unmatched_skips(glossary.entries, texts):
+        report(problem, Subtype.GLOSSARY)
+
+
+def export(app: Sphinx, exception: Exception | None) -> None:
+    """Write glossary.json (HTML) or the LaTeX support file; deterministic, sorted."""
+    if exception is not None:
+        return
+    outdir = Path(app.builder.outdir)
+    if app.builder.format == "latex":
+        (outdir / f"{STY_NAME}.sty").write_text(STY, encoding="utf-8")
+        return
+    if app.builder.format != "html" or app.builder.name.startswith("epub"):
+        return  # an EPUB packs its folder: a stray file there is a warning next time
+    glossary = env_glossary(app.env)
+    found: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for occurrence in occurrences(app.env):
+        found[occurrence.term_id].append({
+            "document": occurrence.docname, "anchor": occurrence.anchor,
+            "text": occurrence.text, "start": occurrence.start, "end": occurrence.end})
+    entries = []
+    for entry in sorted(glossary.entries, key=entry_sort_key):
+        entries.append({
+            "id": entry.id, "term": entry.term, "category": entry.category,
+            "definition": entry.definition, "aliases": list(entry.aliases),
+            "dates": entry.dates, "see_also": list(entry.see_also),
+            "occurrences": sorted(found.get(entry.id, []),
+                                  key=lambda o: (o["document"], o["start"]))})
+    text = json.dumps({"entries": entries}, ensure_ascii=False, indent=2, sort_keys=True)
+    (outdir / EXPORT_NAME).write_text(text + "\n", encoding="utf-8")

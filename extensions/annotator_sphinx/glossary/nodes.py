@@ -1,0 +1,88 @@
+"""Doctree nodes of the glossary, and how each output format shows them."""
+
+from __future__ import annotations
+
+import html
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+
+from annotator.collation import ascii_key
+
+POPOVER_PREFIX = "glossary-def-"  # id of an entry's definition embedded in a page
+
+
+class glossary_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils naming)
+    """Wraps the cross-reference of one linked occurrence: the words are the source's."""
+
+
+class glossary_occurrences(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for an entry's "appears in" line, filled once every article is read."""
+
+
+class glossary_definitions(nodes.General, nodes.Element):  # noqa: N801
+    """The definitions of the entries linked on a page, for the popovers (HTML only)."""
+
+
+class register_index(nodes.Inline, nodes.Element):  # noqa: N801
+    """An index entry whose LaTeX sort key comes from our collation, not the raw text."""
+
+
+def visit_glossary_link_html(self: HTML5Translator, node: glossary_link) -> None:
+    node["body_start"] = len(self.body)
+
+
+def depart_glossary_link_html(self: HTML5Translator, node: glossary_link) -> None:
+    """Tie the link Sphinx wrote to the definition: the resolver's <a> takes no attributes."""
+    entry = html.escape(node["entry_id"], quote=True)
+    for index in range(node["body_start"], len(self.body)):
+        chunk = self.body[index]
+        if chunk.startswith("<a "):
+            self.body[index] = (f'<a aria-describedby="{POPOVER_PREFIX}{entry}" '
+                                f'data-glossary="{entry}" {chunk[3:]}')
+            break
+
+
+def depart_glossary_link_latex(self: LaTeXTranslator, node: glossary_link) -> None:
+    """After the linked words, a page reference to the entry in the glossary."""
+    for ref in node.findall(nodes.reference):
+        uri = ref.get("refuri", "")
+        if uri.startswith("%"):
+            label = self.idescape(uri[1:].replace("#", ":"))
+            self.body.append(rf"\annotatorglossref{{{label}}}")
+            break
+
+
+def visit_glossary_definitions_html(self: HTML5Translator,
+                                    node: glossary_definitions) -> None:
+    self.body.append('<div class="glossary-definitions apparatus" hidden>\n')
+    for entry_id, term, category, dates, definition in node["entries"]:
+        extra = f" ({html.escape(dates)})" if dates else ""
+        self.body.append(
+            f'<span id="{POPOVER_PREFIX}{html.escape(entry_id, quote=True)}" '
+            f'class="glossary-definition" role="tooltip">'
+            f'<strong class="glossary-definition-term">{html.escape(term)}</strong> '
+            f'<span class="glossary-definition-category">{html.escape(category)}</span>'
+            f'{extra}: {html.escape(definition)}</span>\n')
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def visit_register_index_latex(self: LaTeXTranslator, node: register_index) -> None:
+    """``\\index{key@entry}`` with an ASCII key, so makeindex and xindy both file Ç by C."""
+    label = self.encode(node["label"])
+    for old, new in (("\\{", r"\sphinxleftcurlybrace{}"), ("\\}", r"\sphinxrightcurlybrace{}"),
+                     ('"', '""'), ("@", '"@'), ("!", '"!'), ("|", r"\textbar{}")):
+        label = label.replace(old, new)
+    main = "|spxpagem" if node.get("main") else ""
+    self.body.append(rf"\index{{{ascii_key(node['label'])}@\spxentry{{{label}}}{main}}}")
+    raise nodes.SkipNode
+
+
+def skip_node(self: object, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def pass_node(self: object, node: nodes.Node) -> None:
+    """Formats without popovers or page references show the link as it is."""

@@ -1,0 +1,181 @@
+"""The glossary: entries an editor writes once, checked with the line of every mistake.
+
+The data file (YAML) holds a list of entries. Each entry has a stable ``id`` (what other
+entries' ``see_also`` and the exports name), the ``term`` as the glossary prints it, the
+``aliases`` as they occur in the texts, a ``category``, a neutral ``definition``, and
+optionally ``index`` (how the index files it: "Çavuşoğlu, Mevlüt"), ``dates``, ``case``
+and ``skip`` (quotes inside which an occurrence must not be linked: the opt-out marker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from annotator.collation import sort_key
+from annotator.datafile import DataFile, load_yaml, validate
+from annotator.matching import CASE_ANY, CASE_EXACT, Matcher, Term, fold
+from annotator.problems import Problem
+
+CATEGORIES = ("person", "place", "organisation", "agreement", "event", "concept")
+# Categories whose occurrences also go into the book's index (the registers).
+REGISTER_CATEGORIES = frozenset({"person", "place", "organisation"})
+
+JSON_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["entries"],
+    "additionalProperties": False,
+    "properties": {
+        "entries": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "term", "category", "definition"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+                    "term": {"type": "string", "minLength": 1},
+                    "index": {"type": "string", "minLength": 1},
+                    "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    "category": {"type": "string"},
+                    "definition": {"type": "string"},
+                    "dates": {"type": "string", "minLength": 1},
+                    "case": {"enum": [CASE_EXACT, CASE_ANY]},
+                    "see_also": {"type": "array", "items": {"type": "string"}},
+                    "skip": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                },
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry, as checked; ``line`` is where it starts in the data file."""
+
+    id: str
+    term: str
+    category: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    index_name: str = ""
+    dates: str | None = None
+    case: str = CASE_EXACT
+    see_also: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    path: str = ""
+    line: int = 0
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The term and every alias, each once, in the order written."""
+        return tuple(dict.fromkeys((self.term, *self.aliases)))
+
+    @property
+    def in_register(self) -> bool:
+        return self.category in REGISTER_CATEGORIES
+
+    @property
+    def index_label(self) -> str:
+        return self.index_name or self.term
+
+
+def _entry(raw: dict[str, Any], path: str, line: int) -> Entry:
+    category = raw["category"]
+    return Entry(
+        id=raw["id"], term=raw["term"].strip(), category=category,
+        definition=" ".join(raw["definition"].split()),
+        aliases=tuple(a.strip() for a in raw.get("aliases", ())),
+        index_name=raw.get("index", "").strip(), dates=raw.get("dates"),
+        case=raw.get("case", CASE_ANY if category == "concept" else CASE_EXACT),
+        see_also=tuple(raw.get("see_also", ())), skip=tuple(raw.get("skip", ())),
+        path=path, line=line)
+
+
+def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
+    """Cross-checks the schema cannot make; a faulty entry is reported and left out."""
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    raw_entries = data.data["entries"]
+    ids = {raw["id"] for raw in raw_entries}
+    seen_ids: dict[str, int] = {}
+    claimed: dict[str, tuple[str, int]] = {}  # folded form -> (entry id, line)
+    for number, raw in enumerate(raw_entries):
+        where = ("entries", number)
+        line = data.line_of(where)
+        bad = False
+        if raw["id"] in seen_ids:
+            problems.append(Problem(data.path, data.line_of((*where, "id")),
+                                    f"the id {raw['id']!r} is already used by the entry at "
+                                    f"line {seen_ids[raw['id']]}"))
+            bad = True
+        seen_ids.setdefault(raw["id"], line)
+        if raw["category"] not in CATEGORIES:
+            problems.append(Problem(data.path, data.line_of((*where, "category")),
+                                    f"unknown category {raw['category']!r} in entry "
+                                    f"{raw['id']!r}; expected one of {', '.join(CATEGORIES)}"))
+            bad = True
+        if not raw["definition"].strip():
+            problems.append(Problem(data.path, data.line_of((*where, "definition")),
+                                    f"the entry {raw['id']!r} has an empty definition"))
+            bad = True
+        for k, target in enumerate(raw.get("see_also", ())):
+            if target not in ids:
+                problems.append(Problem(data.path, data.line_of((*where, "see_also", k)),
+                                        f"the entry {raw['id']!r} points (see_also) to "
+                                        f"{target!r}, which is not an entry"))
+                bad = True
+        forms = [("term", raw["term"])] + [(("aliases", k), alias) for k, alias in
+                                            enumerate(raw.get("aliases", ()))]
+        for place, form in forms:
+            key = fold(form.strip())
+            owner = claimed.get(key)
+            form_line = data.line_of((*where, *place) if isinstance(place, tuple)
+                                     else (*where, place))
+            if owner is not None and owner[0] != raw["id"]:
+                problems.append(Problem(data.path, form_line,
+                                        f"the entry {raw['id']!r} claims {form!r}, already "
+                                        f"claimed by the entry {owner[0]!r} (line {owner[1]})"))
+                bad = True
+            claimed.setdefault(key, (raw["id"], form_line))
+        if not bad:
+            entries.append(_entry(raw, data.path, line))
+    return entries, problems
+
+
+def load_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
+    """Read, validate and cross-check a glossary file; problems are returned, not raised."""
+    data, problems = load_yaml(path)
+    if data is None:
+        return [], problems
+    if data.data is None:
+        return [], [*problems, Problem(str(path), 1, "the glossary file is empty")]
+    schema_problems = validate(data, JSON_SCHEMA)
+    if schema_problems:
+        return [], problems + schema_problems
+    entries, more = check_entries(data)
+    return entries, problems + more
+
+
+def matcher_for(entries: list[Entry]) -> Matcher:
+    """One automaton for every form of every entry."""
+    return Matcher(Term(entry.id, form, entry.case) for entry in entries for form in entry.forms)
+
+
+def entry_sort_key(entry: Entry) -> tuple[object, ...]:
+    """Category in the book's order, then the term as a Turkish reader files it."""
+    return (CATEGORIES.index(entry.category), sort_key(entry.index_label), entry.id)
+
+
+def unmatched_skips(entries: list[Entry], texts: list[str]) -> list[Problem]:
+    """Opt-out quotes found in no text: a typo there would leave the link in place."""
+    problems = []
+    for entry in entries:
+        for quote in entry.skip:
+            if not any(quote in text for text in texts):
+                problems.append(Problem(entry.path, entry.line,
+                                        f"the entry {entry.id!r} opts out of {quote!r}, "
+                                        "which is in no article", "glossary"))
+    return problems
