@@ -17,11 +17,15 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "annotator_sphinx.articles",
+    "annotator_sphinx.notes",
 ]
 
 # The edition's inputs, relative to this folder.
 edition_seed_dir = "../seeds"
 edition_catalog = "../seeds/catalog.yaml"
+
+# Editorial notes (annotator_sphinx.notes): footnotes anchored to quotes of the text.
+edition_notes = "notes.yaml"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

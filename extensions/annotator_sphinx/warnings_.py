@@ -23,6 +23,13 @@ class Subtype(enum.Enum):
     SEED = "seed"
     ENCODING = "encoding"
     DATA = "data"
+    # editorial notes (annotator_sphinx.notes)
+    NOTES = "notes"
+    NOTE_QUOTE = "note-quote"
+    NOTE_AMBIGUOUS = "note-ambiguous"
+    NOTE_OVERLAP = "note-overlap"
+    NOTE_KIND = "note-kind"
+    NOTE_ARTICLE = "note-article"
 
 
 def warn(message: str, subtype: Subtype, location: object) -> None:
