@@ -247,9 +247,10 @@ def _overlaps(notes: list[AnchoredNote], article: Article) -> tuple[list[Anchore
 
 
 def reading_order(notes: Iterable[AnchoredNote]) -> list[AnchoredNote]:
-    """Notes in the order their markers are read: by where the quote ends."""
-    return sorted(notes, key=lambda n: (n.start - n.block_start + n.marker, n.start,
-                                        n.note.line))
+    """Notes in the order their markers are read; at one place a [sic] comes first,
+    so that its mark stays next to the words it marks."""
+    return sorted(notes, key=lambda n: (n.start - n.block_start + n.marker,
+                                        n.note.kind != "sic", n.start, n.note.line))
 
 
 def anchor_notes(notes: Sequence[Note], articles: Sequence[Article]
