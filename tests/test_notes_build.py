@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from notehtml import before_marker, build_warnings, footnote_text, marked_text, paragraph_html
@@ -21,7 +22,7 @@ def page(app: SphinxTestApp, slug: str) -> str:
     return (Path(app.outdir) / "articles" / f"{slug}.html").read_text(encoding="utf-8")
 
 
-def annotations(app: SphinxTestApp) -> dict:
+def jsonld(app: SphinxTestApp) -> dict[str, Any]:
     return json.loads((Path(app.outdir) / "annotations.jsonld").read_text(encoding="utf-8"))
 
 
@@ -68,7 +69,7 @@ def test_notes_are_footnotes_with_links_and_back_links(app: SphinxTestApp) -> No
     "html_baseurl": "https://edition.example.org/"})
 def test_annotations_jsonld(app: SphinxTestApp) -> None:
     app.build()
-    data = annotations(app)
+    data = jsonld(app)
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection" and data["total"] == 6
     assert data["id"] == "https://edition.example.org/annotations.jsonld"
@@ -109,7 +110,7 @@ def test_latex_footnotes_stand_after_the_quoted_words(app: SphinxTestApp) -> Non
 def test_parallel_build_keeps_every_note(app: SphinxTestApp) -> None:
     app.build()
     assert build_warnings(app.warning.getvalue()) == []
-    assert annotations(app)["total"] == 6
+    assert jsonld(app)["total"] == 6
     assert "⟦4⟧" in marked_text(page(app, "first"), "p2")
 
 
@@ -120,7 +121,7 @@ def test_a_changed_note_is_rebuilt(app: SphinxTestApp) -> None:
         GOOD_NOTES.replace("A framing note on the war.", "A changed note."), encoding="utf-8")
     app.build()
     assert "A changed note." in footnote_text(page(app, "first"), "note-1")
-    assert "A changed note." in json.dumps(annotations(app))
+    assert "A changed note." in json.dumps(jsonld(app))
 
 
 BAD_INPUT = [
@@ -150,7 +151,7 @@ def test_bad_input_is_one_warning_and_the_rest_builds(
     if subtype != "note-kind":
         assert "a_first.txt (first)" in warnings[0]
     assert "Traceback" not in app.warning.getvalue()
-    assert annotations(app)["total"] == 6  # every good note is still there
+    assert jsonld(app)["total"] == 6  # every good note is still there
     assert "⟦4⟧" in marked_text(page(app, "first"), "p2")
 
 
@@ -171,3 +172,58 @@ def test_an_unknown_article_and_a_suppressed_warning(
                      confoverrides={"suppress_warnings": ["annotator.note-article"]})
     quiet.build()
     assert build_warnings(quiet.warning.getvalue()) == []
+
+
+GLOSSARY_LIKE = """
+
+# Like the glossary extension: a transform before ours that wraps terms in pending_xref.
+import re as _re
+
+from docutils import nodes as _nodes
+from sphinx import addnodes as _addnodes
+from sphinx.transforms import SphinxTransform as _Transform
+
+
+class LinkTerms(_Transform):
+    default_priority = 500
+
+    def apply(self):
+        for text in list(self.document.findall(_nodes.Text)):
+            paragraph = text.parent
+            if not paragraph.get("edition_anchor"):
+                continue
+            parts = _re.split(r"(Victory Day|Shusha)", str(text))
+            new = [_addnodes.pending_xref("", _nodes.inline(part, part), refdomain="std",
+                                          reftype="term", reftarget=part.lower(),
+                                          refdoc=self.env.docname, refwarn=True)
+                   if index % 2 else _nodes.Text(part)
+                   for index, part in enumerate(parts) if part]
+            paragraph.replace(text, new)
+
+
+def setup(app):
+    app.add_transform(LinkTerms)
+"""
+
+
+def test_markers_after_words_already_linked_by_an_earlier_transform(
+        make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path) -> None:
+    srcdir = tmp_path / "root"
+    shutil.copytree(rootdir / "test-notes", srcdir)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(GLOSSARY_LIKE)
+    (srcdir / "notes.yaml").write_text(
+        GOOD_NOTES + "  - article: first\n    quote: Victory\n    kind: context\n"
+        "    text: Ends inside a linked term.\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert build_warnings(app.warning.getvalue()) == []
+    first = page(app, "first")
+    assert marked_text(first, "p2") == "Shusha is named here, and Shusha⟦4⟧ is named again."
+    assert marked_text(first, "p4") == \
+        'The last paragraph mentions "Victory Day⟦5⟧"⟦6⟧ and ends here.'
+    p2 = paragraph_html(first, "p2")
+    assert re.search(r'href="../index.html#term-Shusha"[^>]*>.*?</a><a class="[^"]*'
+                     r'edition-note-ref[^"]*" href="#note-4"', p2)
+    bare = dict(texts_by_class(first, "article-paragraph", skip_apparatus=True))
+    assert bare["p4"] == 'The last paragraph mentions "Victory Day" and ends here.'

@@ -263,18 +263,18 @@ def anchor_notes(notes: Sequence[Note], articles: Sequence[Article]
     placed: dict[str, list[AnchoredNote]] = {article.file: [] for article in articles}
     problems: list[Problem] = []
     for note in notes:
-        article = by_key.get(note.article)
-        if article is None:
+        target = by_key.get(note.article)
+        if target is None:
             problems.append(Problem(
                 note.path, note.article_line,
                 f"note on {note.quote!r}: unknown article {note.article!r}; name a seed file "
                 "or a slug of the catalog", ARTICLE))
             continue
-        anchored, problem = locate(note, article)
+        anchored, problem = locate(note, target)
         if problem is not None:
             problems.append(problem)
         elif anchored is not None:
-            placed[article.file].append(anchored)
+            placed[target.file].append(anchored)
     for article in articles:
         kept, more = _overlaps(placed[article.file], article)
         placed[article.file] = reading_order(kept)

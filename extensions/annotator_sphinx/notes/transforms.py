@@ -146,8 +146,8 @@ class AddNotes(SphinxTransform):
         if footnotes:
             section = next(iter(paragraphs.values())).parent
             container = nodes.container(classes=[NOTES_CONTAINER_CLASS])
-            container += footnotes
-            section += container
+            container.extend(footnotes)
+            section.append(container)
         domain = self.env.domains[NotesDomain.name]
         assert isinstance(domain, NotesDomain)
         domain.add(docname, records)
