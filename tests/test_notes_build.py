@@ -62,7 +62,8 @@ def test_notes_are_footnotes_with_links_and_back_links(app: SphinxTestApp) -> No
     # under the article's text, before the editorial note, with a heading
     assert first.index('class="edition-notes') < first.index('class="editorial-note')
     assert "Notes</p>" in first and "edition-notes.js" in first and "edition-notes.css" in first
-    assert '<span class="apparatus sic"> [<em>sic</em>]</span>' in paragraph_html(first, "p1")
+    # the mark's space does not break: "[sic]" never starts a line
+    assert '<span class="apparatus sic">\u00a0[<em>sic</em>]</span>' in paragraph_html(first, "p1")
 
 
 @pytest.mark.sphinx("html", testroot="notes", confoverrides={
@@ -98,8 +99,8 @@ def test_latex_footnotes_stand_after_the_quoted_words(app: SphinxTestApp) -> Non
     app.build()
     assert build_warnings(app.warning.getvalue()) == []
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
-    assert ("it was not not\\DUrole{apparatus}{\\DUrole{sic}{ {[}\\sphinxstyleemphasis{sic}{]}}}"
-            "%\n\\begin{footnote}[3]\\sphinxAtStartFootnote\n"
+    assert ("it was not not\\DUrole{apparatus}{\\DUrole{sic}{\u00a0{[}"
+            "\\sphinxstyleemphasis{sic}{]}}}%\n\\begin{footnote}[3]\\sphinxAtStartFootnote\n"
             "The source doubles the word; read \"not\".\n%\n\\end{footnote} over.") in tex
     assert "The war began%\n\\begin{footnote}[1]\\sphinxAtStartFootnote\nA framing note" in tex
     assert "Notes" not in tex.split("\\begin{document}")[1].split("Editorial note")[0] \
@@ -227,3 +228,40 @@ def test_markers_after_words_already_linked_by_an_earlier_transform(
                      r'edition-note-ref[^"]*" href="#note-4"', p2)
     bare = dict(texts_by_class(first, "article-paragraph", skip_apparatus=True))
     assert bare["p4"] == 'The last paragraph mentions "Victory Day" and ends here.'
+
+
+def test_export_is_the_same_serial_or_parallel_and_dated_only_by_source_date_epoch(
+        make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    outputs = []
+    for parallel in (0, 2):
+        srcdir = tmp_path / f"root-{parallel}"
+        shutil.copytree(rootdir / "test-notes", srcdir)
+        app = make_app("html", srcdir=srcdir, parallel=parallel)
+        app.build()
+        outputs.append((Path(app.outdir) / "annotations.jsonld").read_bytes())
+        app.cleanup()
+    assert outputs[0] == outputs[1]
+    assert b'"generated"' not in outputs[0]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    srcdir = tmp_path / "root-dated"
+    shutil.copytree(rootdir / "test-notes", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert jsonld(app)["generated"] == "2023-11-14T22:13:20Z"
+
+
+def test_a_broken_notes_file_is_one_warning_and_the_articles_build(
+        make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path) -> None:
+    srcdir = tmp_path / "root"
+    shutil.copytree(rootdir / "test-notes", srcdir)
+    (srcdir / "notes.yaml").write_text("notes:\n  - article: first\n    quote: [oops\n",
+                                       encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    warnings = build_warnings(app.warning.getvalue())
+    assert len(warnings) == 1 and "notes.yaml:" in warnings[0]
+    assert "not valid YAML" in warnings[0] and "[annotator.notes]" in warnings[0]
+    first = page(app, "first")
+    assert "edition-note-ref" not in first and "The war began on Sept. 27, 2021" in first
+    assert jsonld(app)["total"] == 0

@@ -18,6 +18,7 @@ def is_apparatus(node: nodes.Node) -> bool:
 
 
 def sic_mark() -> nodes.inline:
-    """" [sic]" after the words the source got wrong; the space belongs to the mark."""
-    return nodes.inline("", "", nodes.Text(" ["), nodes.emphasis("sic", "sic"),
+    """" [sic]" after the words the source got wrong; its space belongs to the mark and
+    does not break, so the mark never starts a line."""
+    return nodes.inline("", "", nodes.Text("\u00a0["), nodes.emphasis("sic", "sic"),
                         nodes.Text("]"), classes=[APPARATUS, "sic"])
