@@ -19,6 +19,7 @@ extensions = [
     "annotator_sphinx.articles",
     "annotator_sphinx.chronology",
     "annotator_sphinx.glossary",
+    "annotator_sphinx.notes",
 ]
 
 # The edition's inputs, relative to this folder.
@@ -27,6 +28,8 @@ edition_catalog = "../seeds/catalog.yaml"
 
 # The chronology (annotator_sphinx.chronology): the editor's overlay on the generated events.
 chronology_overlay = "chronology.yaml"
+# Editorial notes (annotator_sphinx.notes): footnotes anchored to quotes of the text.
+edition_notes = "notes.yaml"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

@@ -84,6 +84,27 @@ def test_glossary_json_at_the_root(edition_html: SphinxTestApp) -> None:
     assert texts == {"Mevlut Cavusoglu", "Mevlüt Çavuşoğlu", "Çavuşoğlu"}
 
 
+def test_every_occurrence_is_a_web_annotation(edition_html: SphinxTestApp) -> None:
+    """annotations.jsonld identifies each occurrence at its words in its paragraph."""
+    glossary = json.loads(page(edition_html, "glossary.json"))
+    expected = sorted((o["document"], o["anchor"], o["text"]) for entry in glossary["entries"]
+                      for o in entry["occurrences"])
+    items = json.loads(page(edition_html, "annotations.jsonld"))["first"]["items"]
+    found = []
+    for item in (i for i in items if i["motivation"] == "identifying"):
+        quote, fragment = item["target"]["selector"]
+        document = item["target"]["source"].removesuffix(".html")
+        paragraph = dict(texts_by_class(page(edition_html, item["target"]["source"]),
+                                        "article-paragraph", skip_apparatus=True))
+        text = paragraph[fragment["value"]]
+        position = fragment["refinedBy"]
+        assert text[position["start"]:position["end"]] == quote["exact"]
+        assert quote.get("prefix", "") + quote["exact"] + quote.get("suffix", "") in text
+        assert item["body"][1]["source"] == "glossary.html"
+        found.append((document, fragment["value"], quote["exact"]))
+    assert sorted(found) == expected and len(found) > 250
+
+
 def test_index_has_every_occurrence_of_cavusoglu(edition_html: SphinxTestApp) -> None:
     html = page(edition_html, "genindex.html")
     row = re.search(r"<strong>Çavuşoğlu, Mevlüt</strong></a>(.*?)</li>", html, re.S)

@@ -7,6 +7,10 @@ Each concern is its own extension, listed in ``conf.py``:
   ``chronology.json``.
 - ``annotator_sphinx.glossary``: the glossary page, terms linked in the articles, popovers,
   index registers and ``glossary.json``.
+- ``annotator_sphinx.notes``: editorial notes (context, sic, framing, cross-reference) as
+  footnotes after the quoted words, with popovers in HTML and ``\\footnote`` in PDF.
+- ``annotator_sphinx.annotations``: ``annotations.jsonld`` (W3C Web Annotations) at the root
+  of the HTML output; other extensions add records through the ``edition-annotations`` event.
 """
 
 from __future__ import annotations

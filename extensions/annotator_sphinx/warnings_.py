@@ -29,6 +29,13 @@ class Subtype(enum.Enum):
     CHRONOLOGY_OVERLAY = "chronology-overlay"  # a wrong entry in docs/chronology.yaml
     GLOSSARY = "glossary"
     GLOSSARY_UNUSED = "glossary-unused"
+    # editorial notes (annotator_sphinx.notes)
+    NOTES = "notes"
+    NOTE_QUOTE = "note-quote"
+    NOTE_AMBIGUOUS = "note-ambiguous"
+    NOTE_OVERLAP = "note-overlap"
+    NOTE_KIND = "note-kind"
+    NOTE_ARTICLE = "note-article"
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

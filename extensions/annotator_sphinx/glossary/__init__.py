@@ -16,7 +16,8 @@ Registers:
 - events: ``builder-inited`` (load and check the data file), ``env-before-read-docs`` /
   ``env-purge-doc`` / ``env-get-updated`` (rewrite the glossary page when an article
   changes), ``doctree-resolved`` ("appears in"), ``env-check-consistency`` (entries found
-  nowhere: ``annotator.glossary-unused``), ``build-finished`` (``glossary.json``).
+  nowhere: ``annotator.glossary-unused``), ``build-finished`` (``glossary.json``),
+  ``edition-annotations`` (every occurrence into ``annotations.jsonld``).
 
 ``annotator_sphinx.glossary.occurrences(env)`` gives every occurrence, for other exports.
 """
@@ -34,6 +35,7 @@ from annotator_sphinx.glossary.domain import GlossaryDomain
 from annotator_sphinx.glossary.events import (
     STY_NAME,
     RereadGlossaryPages,
+    annotation_records,
     check_config,
     export,
     fill_occurrences,
@@ -70,6 +72,8 @@ def add_static_path(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("annotator_sphinx.articles")
+    app.setup_extension("annotator_sphinx.annotations")
+    app.connect("edition-annotations", annotation_records)
     app.add_config_value("edition_glossary", "glossary.yaml", "env", types=frozenset({str}))
     app.add_config_value("edition_glossary_link", "article", "env", types=frozenset({str}))
     app.add_domain(GlossaryDomain)

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from annotator.glossary import entry_sort_key, unmatched_skips
+from annotator.webannotation import CONTEXT_LENGTH, AnnotationRecord
 from annotator_sphinx.articles.corpus import article_of, env_corpus
 from annotator_sphinx.articles.directives import format_date
 from annotator_sphinx.glossary.data import LINK_MODES, env_glossary
@@ -148,3 +149,29 @@ def export(app: Sphinx, exception: Exception | None) -> None:
                                   key=lambda o: (o["document"], o["start"]))})
     text = json.dumps({"entries": entries}, ensure_ascii=False, indent=2, sort_keys=True)
     (outdir / EXPORT_NAME).write_text(text + "\n", encoding="utf-8")
+
+
+def annotation_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:
+    """Every occurrence of a glossary term, for ``annotations.jsonld`` (purpose: identifying).
+
+    Each record points at the words in their paragraph and links to the glossary page, so
+    annotation tools can show the edition's identifications over the source pages.
+    """
+    glossary = env_glossary(env)
+    pages = sorted(glossary_domain(env).pages)
+    records = []
+    for found in occurrences(env):
+        article = article_of(env, found.docname)
+        entry = glossary.by_id.get(found.term_id)
+        block = article.block_at(found.start) if article else None
+        if block is None or entry is None:
+            continue
+        start, end = found.start - block.start, found.end - block.start
+        records.append(AnnotationRecord(
+            docname=found.docname, anchor=found.anchor, start=start, end=end,
+            exact=block.text[start:end],
+            prefix=block.text[max(0, start - CONTEXT_LENGTH):start],
+            suffix=block.text[end:end + CONTEXT_LENGTH],
+            body=f"{entry.term}: {entry.definition}", purpose="identifying",
+            links=tuple(pages)))
+    return records

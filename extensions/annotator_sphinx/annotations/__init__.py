@@ -1,0 +1,74 @@
+"""The ``annotations.jsonld`` export: every annotation of the edition as a W3C Web Annotation.
+
+Registers:
+
+- the event ``edition-annotations(app, env)``: each handler returns an iterable of
+  :class:`annotator.webannotation.AnnotationRecord`; adding a kind of annotation to the
+  export is one ``app.connect("edition-annotations", handler)``;
+- at ``build-finished`` (HTML builders only, not EPUB): ``annotations.jsonld`` at the root
+  of the output, sorted, timestamped only from ``SOURCE_DATE_EPOCH``. The target of each
+  annotation is the article page's URL, absolute when ``html_baseurl`` is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.util.typing import ExtensionMetadata
+
+from annotator import __version__
+from annotator.webannotation import AnnotationRecord, collection
+
+EVENT = "edition-annotations"
+FILENAME = "annotations.jsonld"
+
+
+def _wants_export(app: Sphinx) -> bool:
+    builder = app.builder
+    # EPUB builders are HTML builders too, but an unknown file in an EPUB is a warning
+    return isinstance(builder, StandaloneHTMLBuilder) and not builder.name.startswith("epub")
+
+
+def gather(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:
+    """The records every handler of the event hands over."""
+    records: list[AnnotationRecord] = []
+    for result in app.events.emit(EVENT, env):
+        records.extend(result or ())
+    return records
+
+
+def write_annotations(app: Sphinx, records: Iterable[AnnotationRecord]) -> Path:
+    """Write the collection of ``records`` to the root of the output folder."""
+    builder = app.builder
+    base = app.config.html_baseurl
+    base = base if not base or base.endswith("/") else base + "/"
+
+    def page_url(docname: str) -> str:
+        return f"{base}{builder.get_target_uri(docname)}"
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    data = collection(records, page_url, collection_id=f"{base}{FILENAME}",
+                      label=f"{app.config.project}: editorial annotations",
+                      language=app.config.language or None,
+                      epoch=int(epoch) if epoch and epoch.isdigit() else None)
+    path = Path(app.outdir) / FILENAME
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def export(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and _wants_export(app):
+        write_annotations(app, gather(app, app.env))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_event(EVENT)
+    app.connect("build-finished", export)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+            "parallel_write_safe": True}

@@ -1,0 +1,119 @@
+/* Editorial notes readable in place: a popover by the note marker.
+ *
+ * Without JavaScript a marker is a plain link to its footnote. With it, hovering or
+ * focusing a marker (or tapping it on a touch screen) shows the note next to it; Esc,
+ * a tap elsewhere or leaving closes it. The note is copied from its footnote on the same
+ * page, so the two never differ. Nothing is loaded from elsewhere.
+ */
+(function () {
+  "use strict";
+  var refs = document.querySelectorAll("a.edition-note-ref");
+  if (!refs.length) return;
+  var current = null; // {ref: Element, pop: Element}
+  var timer = null;
+
+  function footnoteOf(ref) {
+    var id = decodeURIComponent((ref.getAttribute("href") || "").replace(/^#/, ""));
+    return id ? document.getElementById(id) : null;
+  }
+
+  function build(ref) {
+    var note = footnoteOf(ref);
+    if (!note) return null;
+    var pop = document.createElement("div");
+    pop.className = "edition-note-popover apparatus";
+    pop.id = "popover-" + note.id;
+    pop.setAttribute("role", "note");
+    var number = ref.textContent.replace(/[\[\]\s]/g, "");
+    pop.setAttribute("aria-label", "Note " + number);
+    Array.prototype.forEach.call(note.children, function (child) {
+      if (child.classList.contains("label") || child.classList.contains("backrefs")) return;
+      pop.appendChild(child.cloneNode(true));
+    });
+    var jump = document.createElement("a");
+    jump.href = "#" + note.id;
+    jump.className = "edition-note-jump";
+    jump.textContent = "Go to note " + number;
+    pop.appendChild(jump);
+    pop.addEventListener("mouseenter", cancel);
+    pop.addEventListener("mouseleave", later);
+    pop.addEventListener("focusout", function (event) {
+      if (!pop.contains(event.relatedTarget) && event.relatedTarget !== ref) later();
+    });
+    return pop;
+  }
+
+  function place(ref, pop) {
+    var box = ref.getBoundingClientRect();
+    var width = Math.min(pop.offsetWidth, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(box.left + window.scrollX - width / 2,
+      window.scrollX + document.documentElement.clientWidth - width - 8));
+    pop.style.left = left + "px";
+    pop.style.top = (box.bottom + window.scrollY + 6) + "px";
+  }
+
+  function show(ref) {
+    cancel();
+    if (current && current.ref === ref) return;
+    hide();
+    var pop = build(ref);
+    if (!pop) return;
+    document.body.appendChild(pop);
+    place(ref, pop);
+    ref.setAttribute("aria-describedby", pop.id);
+    ref.setAttribute("aria-expanded", "true");
+    current = {ref: ref, pop: pop};
+  }
+
+  function hide() {
+    cancel();
+    if (!current) return;
+    current.ref.removeAttribute("aria-describedby");
+    current.ref.setAttribute("aria-expanded", "false");
+    current.pop.remove();
+    current = null;
+  }
+
+  function cancel() {
+    if (timer) window.clearTimeout(timer);
+    timer = null;
+  }
+
+  function later() {
+    cancel();
+    timer = window.setTimeout(hide, 250);
+  }
+
+  Array.prototype.forEach.call(refs, function (ref) {
+    ref.setAttribute("aria-expanded", "false");
+    ref.addEventListener("mouseenter", function () { show(ref); });
+    ref.addEventListener("mouseleave", later);
+    ref.addEventListener("focus", function () { show(ref); });
+    ref.addEventListener("blur", function (event) {
+      if (!(current && current.pop.contains(event.relatedTarget))) later();
+    });
+    ref.addEventListener("click", function (event) {
+      // a tap shows the note (a second tap jumps); mouse and keyboard jump at once
+      if (event.pointerType === "touch" || event.pointerType === "pen") {
+        if (!(current && current.ref === ref)) {
+          event.preventDefault();
+          show(ref);
+        }
+      }
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && current) {
+      var ref = current.ref;
+      var inside = current.pop.contains(document.activeElement);
+      hide();
+      if (inside) ref.focus({preventScroll: true});
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (current && !current.pop.contains(event.target) && event.target.closest &&
+        !event.target.closest("a.edition-note-ref")) hide();
+  });
+  window.addEventListener("resize", function () { if (current) place(current.ref, current.pop); });
+})();
