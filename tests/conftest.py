@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
@@ -51,5 +53,49 @@ def edition_html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTes
     app = build_edition(tmp_path_factory.mktemp("edition"))
     try:
         yield app
+    finally:
+        app.cleanup()
+
+
+# --- PDF and EPUB (tests/test_pdf.py) -------------------------------------------------
+TEX_COMMANDS = ("xelatex", "latexmk", "xindy", "make", "pdftotext")
+
+
+def require_tex() -> None:
+    """Skip when TeX is not installed, but fail on CI (``CI`` set), where it must be."""
+    missing = [name for name in TEX_COMMANDS if shutil.which(name) is None]
+    if not missing:
+        return
+    message = (f"the PDF tests need {', '.join(missing)}: run `python3 edition.py pdf` "
+               "once, which installs the Debian TeX packages")
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI is set, so a missing TeX is a failure)")
+    pytest.skip(message)
+
+
+def make_pdf(outdir: Path) -> tuple[Path, Path, int]:
+    """Run Sphinx's LaTeX Makefile in a latex build folder: (pdf, log, exit status).
+
+    The same ``make all-pdf`` that ``sphinx-build -M latexpdf`` runs, with
+    ``-halt-on-error`` like it; a failed run is returned, not raised, so that tests can
+    read its log.
+    """
+    require_tex()
+    result = subprocess.run(["make", "all-pdf", "LATEXOPTS=-halt-on-error",
+                             "LATEXMKOPTS=-silent"], cwd=outdir, capture_output=True,
+                            text=True)
+    tex = next(Path(outdir).glob("*.tex"))
+    return tex.with_suffix(".pdf"), tex.with_suffix(".log"), result.returncode
+
+
+@pytest.fixture(scope="session")
+def edition_pdf(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SphinxTestApp, Path]]:
+    """The real edition as a PDF, built once per session: (the LaTeX app, the PDF)."""
+    require_tex()
+    app = build_edition(tmp_path_factory.mktemp("edition-pdf"), "latex")
+    try:
+        pdf, log, status = make_pdf(Path(app.outdir))
+        assert status == 0 and pdf.exists(), log.read_text(errors="replace")[-3000:]
+        yield app, pdf
     finally:
         app.cleanup()
