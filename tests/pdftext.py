@@ -5,7 +5,9 @@ What the layout does to words is undone here, and only this:
 - Unicode compatibility forms are folded (NFKC) on both sides, so a ligature glyph
   ("ﬁ") reads as its letters and "…" as "...";
 - a word broken at the end of a line ("Azerbai-" / "jan") is joined, and may be read
-  with or without its hyphen (a compound broken at its own hyphen keeps it);
+  with or without its hyphen (a compound broken at its own hyphen keeps it); pdftotext
+  itself joins some such lines and drops the hyphen ("Russian-brokered" can come out as
+  "Russianbrokered"), so a word of the source also matches without one of its hyphens;
 - a footnote number glued to a word ("Karabakh1") may be read without its digits.
 
 A token of the PDF is the set of readings it allows; the source's words must be found,
@@ -19,6 +21,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+import zlib
 from pathlib import Path
 
 LETTER_HYPHEN = re.compile(r"\w-$")
@@ -61,16 +64,50 @@ def pdf_tokens(text: str) -> list[frozenset[str]]:
     return tokens
 
 
+def variants(word: str) -> set[str]:
+    """The word, and the word without one of its hyphens (pdftotext's own dehyphenation)."""
+    return {word} | {word[:i] + word[i + 1:] for i, ch in enumerate(word) if ch == "-"}
+
+
+def _found(word: str, readings: frozenset[str]) -> bool:
+    return not variants(word).isdisjoint(readings)
+
+
 def in_order(needle: list[str], haystack: list[frozenset[str]]) -> bool:
     """Every word of ``needle`` is a reading of a token of ``haystack``, in the same order."""
     iterator = iter(haystack)
-    return all(any(word in readings for readings in iterator) for word in needle)
+    return all(any(_found(word, readings) for readings in iterator) for word in needle)
 
 
 def first_missing(needle: list[str], haystack: list[frozenset[str]]) -> tuple[int, str] | None:
     """Where ``in_order`` fails: the index and word of the first source word not found."""
     iterator = iter(haystack)
     for index, word in enumerate(needle):
-        if not any(word in readings for readings in iterator):
+        if not any(_found(word, readings) for readings in iterator):
             return index, word
     return None
+
+
+def link_destinations(pdf: Path) -> list[str]:
+    """The named destination of every internal link (``/GoTo``) in the PDF.
+
+    XeTeX compresses the PDF's objects, so every stream is inflated and read as text.
+    """
+    data = pdf.read_bytes()
+    chunks = [data]
+    for start in re.finditer(rb"stream\r?\n", data):
+        end = data.find(b"endstream", start.end())
+        try:
+            chunks.append(zlib.decompress(data[start.end():end]))
+        except zlib.error:
+            continue  # not a deflated stream (an image, a font)
+    text = b"\n".join(chunks).decode("latin-1")
+    return re.findall(r"/Subtype\s*/Link.*?/S\s*/GoTo\s*/D\s*\((.*?)\)", text)
+
+
+def destination_pages(pdf: Path) -> dict[str, int]:
+    """Each named destination and its page (1-based), from ``pdfinfo -dests``."""
+    listing = subprocess.run(["pdfinfo", "-dests", str(pdf)], check=True,
+                             capture_output=True, text=True).stdout
+    return {found[2]: int(found[1]) for found in
+            re.finditer(r'^\s*(\d+)\s+\[.*\]\s+"(.*)"$', listing, re.M)}

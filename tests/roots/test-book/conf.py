@@ -3,8 +3,12 @@
 import runpy
 from pathlib import Path
 
-# The edition's own PDF settings, so that this root prints the way the edition does.
-_edition = runpy.run_path(str(Path(__file__).resolve().parents[3] / "docs" / "conf.py"))
+import annotator
+
+# The edition's own PDF settings, so that this root prints the way the edition does (the
+# root is copied elsewhere to be built: the project is found from its editable install).
+_docs = Path(annotator.__file__).resolve().parents[2] / "docs"
+_edition = runpy.run_path(str(_docs / "conf.py"))
 latex_engine = _edition["latex_engine"]
 latex_use_xindy = _edition["latex_use_xindy"]
 latex_elements = _edition["latex_elements"]
