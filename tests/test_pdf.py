@@ -67,6 +67,17 @@ def test_book_is_arranged_front_main_back(app: SphinxTestApp) -> None:
     assert r"\renewcommand{\contentsname}" in (Path(app.outdir) / "editionbook.sty").read_text()
 
 
+@pytest.mark.sphinx("latex", testroot="book", srcdir="book-parallel", parallel=2)
+def test_book_arrangement_in_a_parallel_build(app: SphinxTestApp) -> None:
+    """The extension keeps nothing in the environment: -j 2 arranges the same book."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    tex = tex_of(app)
+    order = positions(tex, r"\chapter{About this book}", r"\editionmainmatter",
+                      r"\chapter{EARLY HEADLINE}", r"\editionbackmatter", r"\chapter{Glossary}")
+    assert order == sorted(order)
+
+
 @pytest.mark.sphinx("latex", testroot="book")
 def test_book_latex_footnote_term_link_and_index(app: SphinxTestApp) -> None:
     app.build()
@@ -171,6 +182,10 @@ def test_pdf_front_matter_then_articles_then_index(
     first = body.index(" ".join(ARTICLES[0].blocks[0].text.split()[:3]))
     last = body.index(" ".join(ARTICLES[-1].blocks[-1].text.split()[:3]))
     assert about < first < last
+    flat = " ".join(body.split())
+    for article in ARTICLES:  # each chapter opens with its metadata, before the text
+        start = flat.index(" ".join(article.blocks[0].text.split()[:8]))
+        assert f"Outlet {article.outlet} Published" in flat[start - 400:start], article.file
 
 
 @pytest.mark.pdf
@@ -270,3 +285,30 @@ def test_read_the_docs_builds_three_formats_and_checks_the_pdf_log() -> None:
     assert any(f"_build/latex/{Path(tex).stem}.pdf $READTHEDOCS_OUTPUT/pdf" in step
                for step in pdf_job)
     assert set(config["build"]["apt_packages"]) <= set(edition_module().TEX_PACKAGES)
+
+
+# --- edition.py -------------------------------------------------------------------------
+
+def test_pdf_command_names_the_apt_command_when_not_root(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    edition = edition_module()
+    monkeypatch.setattr(edition.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(edition, "run", lambda *a, **k: pytest.fail("must not run apt"))
+    with pytest.raises(SystemExit) as stopped:
+        edition.apt_install(edition.TEX_PACKAGES, "the PDF needs xelatex")
+    message = str(stopped.value.code)
+    assert "the PDF needs xelatex" in message
+    assert ("sudo apt-get install -y --no-install-recommends texlive-xetex "
+            "texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf "
+            "xindy make poppler-utils") in message
+
+
+def test_epubcheck_runs_a_bare_jar_with_java(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    """Debian's epubcheck is a symlink to a .jar: without binfmt_misc it cannot run."""
+    edition = edition_module()
+    jar = tmp_path / "epubcheck.jar"
+    jar.write_bytes(b"PK")
+    (tmp_path / "epubcheck").symlink_to(jar)
+    monkeypatch.setattr(edition.shutil, "which", lambda name: str(tmp_path / name))
+    assert edition.epubcheck_command() == ["java", "-jar", str(jar)]
