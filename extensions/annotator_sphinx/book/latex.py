@@ -51,10 +51,12 @@ def arrange_book(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     front_names = list(app.config.edition_book_frontmatter)
     back_names = list(app.config.edition_book_backmatter)
     parent = files[0].parent
-    assert parent is not None
+    if not isinstance(parent, nodes.Element):
+        return
     position = parent.index(files[0])
     for node in files:
-        node.parent.remove(node)  # type: ignore[union-attr]
+        if isinstance(node.parent, nodes.Element):
+            node.parent.remove(node)
     front = sorted((n for n in files if n["docname"] in front_names),
                    key=lambda n: front_names.index(n["docname"]))
     back = sorted((n for n in files if n["docname"] in back_names),
