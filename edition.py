@@ -3,6 +3,8 @@
 
     python3 edition.py            build the HTML edition into _build/html
     python3 edition.py test       run the checks and the test suite (what CI runs)
+    python3 edition.py pdf        build the PDF into _build/latex (installs TeX if missing)
+    python3 edition.py epub       build the EPUB into _build/epub and run epubcheck
 
 The first run creates a virtual environment in .venv and installs the project into it;
 later runs reinstall only when pyproject.toml has changed.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -23,6 +26,13 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".edition-installed"
 BUILD = ROOT / "_build"
 SPHINX_STRICT = ["-W", "--keep-going", "-n"]
+# The smallest set of Debian packages that builds the PDF with xelatex (checked on a bare
+# Debian 12): without texlive-fonts-recommended xelatex stops on a missing font, xindy
+# sorts the index, make runs Sphinx's LaTeX Makefile, poppler-utils gives pdftotext.
+TEX_PACKAGES = ["texlive-xetex", "texlive-latex-extra", "texlive-fonts-recommended",
+                "latexmk", "fonts-freefont-otf", "xindy", "make", "poppler-utils"]
+TEX_COMMANDS = ["xelatex", "latexmk", "xindy", "make", "pdftotext"]
+EPUB_PACKAGES = ["epubcheck"]
 
 
 def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
@@ -51,12 +61,57 @@ def build_html() -> None:
     print(f"\nThe edition is in {BUILD / 'html' / 'index.html'}")
 
 
+def apt_install(packages: list[str], why: str) -> None:
+    """Install Debian packages as root; otherwise print the command and stop."""
+    command = ["apt-get", "install", "-y", "--no-install-recommends", *packages]
+    if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        sys.exit(f"{why}; install them with:\n"
+                 f"    sudo apt-get update && sudo {' '.join(command)}")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run("apt-get", "update", env=env)
+    run(*command, env=env)
+
+
+def build_pdf() -> None:
+    """The PDF with xelatex, then the log checked for letters no font could print."""
+    missing = [name for name in TEX_COMMANDS if shutil.which(name) is None]
+    if missing:
+        apt_install(TEX_PACKAGES, f"the PDF needs {', '.join(missing)}")
+    run(BIN / "sphinx-build", "-M", "latexpdf", "docs", BUILD, *SPHINX_STRICT)
+    run(BIN / "python", "-m", "annotator.latexlog", BUILD / "latex")
+    print(f"\nThe PDF edition is {BUILD / 'latex' / 'edition.pdf'}")
+
+
+def epubcheck_command() -> list[str] | None:
+    """How to run epubcheck: Debian's is a bare .jar that only binfmt_misc can execute."""
+    found = shutil.which("epubcheck")
+    if found is None:
+        return None
+    if Path(found).resolve().suffix == ".jar":
+        return ["java", "-jar", str(Path(found).resolve())]
+    return [found]
+
+
+def build_epub() -> None:
+    """The EPUB (doctrees kept outside it by -M), then checked by epubcheck."""
+    run(BIN / "sphinx-build", "-M", "epub", "docs", BUILD, *SPHINX_STRICT)
+    epub = BUILD / "epub" / "edition.epub"
+    checker = epubcheck_command()
+    if checker is None:
+        apt_install(EPUB_PACKAGES, "epubcheck is missing")
+        checker = epubcheck_command()
+    if checker is None:
+        sys.exit("epubcheck is still missing after installing it")
+    run(*checker, epub)
+    print(f"\nThe EPUB edition is {epub}")
+
+
 def test() -> None:
     run(BIN / "ruff", "check", "src", "extensions", "tests", "docs/conf.py", "edition.py")
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 
-COMMANDS = {"html": build_html, "test": test}
+COMMANDS = {"html": build_html, "test": test, "pdf": build_pdf, "epub": build_epub}
 
 
 def main() -> None:

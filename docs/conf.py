@@ -20,6 +20,7 @@ extensions = [
     "annotator_sphinx.chronology",
     "annotator_sphinx.glossary",
     "annotator_sphinx.notes",
+    "annotator_sphinx.book",
 ]
 
 # The edition's inputs, relative to this folder.
@@ -47,3 +48,49 @@ html_last_updated_fmt = None
 # ("every", "paragraph": the first per paragraph, "article": the first per article).
 edition_glossary = "glossary.yaml"
 edition_glossary_link = "article"
+# --- PDF (LaTeX) and EPUB editions (annotator_sphinx.book; `python3 edition.py pdf|epub`) ---
+# XeLaTeX, because pdflatex cannot print ə; FreeSerif/FreeSans/FreeMono (Debian's
+# fonts-freefont-otf, also on Read the Docs) carry every letter of the texts: Turkish and
+# Azerbaijani letters (ə ş ğ ı İ ü ç ö), curly quotes and dashes. A glyph no font has is
+# an error (\tracinglostchars=3), and `python -m annotator.latexlog` checks the log too.
+latex_engine = "xelatex"
+# xindy, not makeindex: makeindex sorts bytes and breaks on an entry that starts with a
+# non-ASCII letter (Çavuşoğlu); xindy reads UTF-8 and sorts it with the C entries.
+latex_use_xindy = True
+# The root's toctrees only (its cards and introduction are for the web), as a manual:
+# title page, contents, then the book arranged by annotator_sphinx.book.
+latex_documents = [("index", "edition.tex", project, author, "manual", True)]
+edition_book_frontmatter = ["about"]
+# Glossary and chronology close the book when the project has them (absent pages are
+# ignored); the index of terms, people and places follows them.
+edition_book_backmatter = ["glossary", "chronology"]
+latex_show_urls = "footnote"
+latex_elements = {
+    "papersize": "a5paper",
+    "pointsize": "10pt",
+    # read on screens more than printed: no blank pages to start chapters on the right
+    "extraclassoptions": "openany,oneside",
+    "fncychap": "",  # chapter openings come from editionbook.sty
+    "fontpkg": r"""
+\setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
+  BoldFont=*Bold, BoldItalicFont=*BoldItalic]
+\setsansfont{FreeSans}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+\setmonofont{FreeMono}[Scale=0.9, Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+""",
+    # a book page: a measure of about 65 characters, margins for the reader's thumbs
+    "sphinxsetup": "hmargin={17mm,17mm}, vmargin={18mm,20mm}",
+    "preamble": r"""
+\tracinglostchars=3 % a missing glyph is an error, not a silent gap in the text
+\brokenpenalty=10000 % never end a page on a hyphenated word
+\emergencystretch=3em % let TeX loosen a line rather than run it into the margin
+""",
+}
+
+epub_basename = "edition"
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_show_urls = "footnote"

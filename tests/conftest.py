@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
@@ -49,7 +52,67 @@ def build_edition(base: Path, buildername: str = "html", **kwargs: Any) -> Sphin
 def edition_html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     """The real edition, built once per test session as HTML."""
     app = build_edition(tmp_path_factory.mktemp("edition"))
-    try:
-        yield app
-    finally:
-        app.cleanup()
+    # Cleaned up at once: its output and warnings stay readable, and docutils' registries
+    # are restored, so apps built later in the session do not warn "already registered".
+    app.cleanup()
+    yield app
+
+
+# --- PDF and EPUB (tests/test_pdf.py) -------------------------------------------------
+def require_tools(names: list[str] | tuple[str, ...], installer: str) -> None:
+    """Skip when a tool is not installed, but fail on CI (``CI`` set), where it must be."""
+    missing = [name for name in names if shutil.which(name) is None]
+    if not missing:
+        return
+    message = (f"this test needs {', '.join(missing)}: run `{installer}` once, which "
+               "installs the Debian packages")
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI is set, so a missing tool is a failure)")
+    pytest.skip(message)
+
+
+def require_tex() -> None:
+    require_tools(edition_module().TEX_COMMANDS, "python3 edition.py pdf")
+
+
+def edition_module() -> Any:
+    """edition.py (the build commands), imported from the project's root."""
+    spec = importlib.util.spec_from_file_location("edition", ROOT / "edition.py")
+    assert spec is not None and spec.loader is not None
+    edition = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(edition)
+    return edition
+
+
+def epubcheck_command() -> list[str]:
+    """epubcheck, run the way ``edition.py epub`` runs it (Debian's is a bare .jar)."""
+    require_tools(["epubcheck"], "python3 edition.py epub")
+    command: list[str] = edition_module().epubcheck_command()
+    require_tools(command[:1], "python3 edition.py epub")  # java, for the .jar
+    return command
+
+
+def make_pdf(outdir: Path) -> tuple[Path, Path, int]:
+    """Run Sphinx's LaTeX Makefile in a latex build folder: (pdf, log, exit status).
+
+    The same ``make all-pdf`` that ``sphinx-build -M latexpdf`` runs, with
+    ``-halt-on-error`` like it; a failed run is returned, not raised, so that tests can
+    read its log.
+    """
+    require_tex()
+    result = subprocess.run(["make", "all-pdf", "LATEXOPTS=-halt-on-error",
+                             "LATEXMKOPTS=-silent"], cwd=outdir, capture_output=True,
+                            text=True)
+    tex = next(Path(outdir).glob("*.tex"))
+    return tex.with_suffix(".pdf"), tex.with_suffix(".log"), result.returncode
+
+
+@pytest.fixture(scope="session")
+def edition_pdf(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SphinxTestApp, Path]]:
+    """The real edition as a PDF, built once per session: (the LaTeX app, the PDF)."""
+    require_tex()
+    app = build_edition(tmp_path_factory.mktemp("edition-pdf"), "latex")
+    app.cleanup()  # as edition_html: readable still, and no registry left behind
+    pdf, log, status = make_pdf(Path(app.outdir))
+    assert status == 0 and pdf.exists(), log.read_text(errors="replace")[-3000:]
+    yield app, pdf

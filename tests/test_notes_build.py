@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from notehtml import before_marker, build_warnings, footnote_text, marked_text, paragraph_html
 from sphinx.testing.util import SphinxTestApp
 
 from htmltext import texts_by_class
+from notehtml import before_marker, build_warnings, footnote_text, marked_text, paragraph_html
 
 GOOD_NOTES = (Path(__file__).parent / "roots" / "test-notes" / "notes.yaml").read_text(
     encoding="utf-8")

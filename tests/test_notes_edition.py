@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from notehtml import before_marker, build_warnings, footnote_text, marked_text
 from sphinx.testing.util import SphinxTestApp
 
 from annotator.articles import load_article
@@ -17,6 +16,7 @@ from annotator.notes import AnchoredNote, anchor_notes, load_notes
 
 from conftest import DOCS, SEEDS, build_edition
 from htmltext import texts_by_class
+from notehtml import before_marker, build_warnings, footnote_text, marked_text
 
 ENTRIES = reading_order(load_catalog(SEEDS / "catalog.yaml", SEEDS)[0])
 ARTICLES = [load_article(SEEDS, entry)[0] for entry in ENTRIES]

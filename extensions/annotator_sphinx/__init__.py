@@ -11,6 +11,7 @@ Each concern is its own extension, listed in ``conf.py``:
   footnotes after the quoted words, with popovers in HTML and ``\\footnote`` in PDF.
 - ``annotator_sphinx.annotations``: ``annotations.jsonld`` (W3C Web Annotations) at the root
   of the HTML output; other extensions add records through the ``edition-annotations`` event.
+- ``annotator_sphinx.book``: the PDF as a book (front matter, articles, back matter).
 """
 
 from __future__ import annotations

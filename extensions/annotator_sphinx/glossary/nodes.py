@@ -56,7 +56,7 @@ def depart_glossary_link_latex(self: LaTeXTranslator, node: glossary_link) -> No
 
 def visit_glossary_definitions_html(self: HTML5Translator,
                                     node: glossary_definitions) -> None:
-    self.body.append('<div class="glossary-definitions apparatus" hidden>\n')
+    self.body.append('<div class="glossary-definitions apparatus" hidden="hidden">\n')
     for entry_id, term, category, dates, definition in node["entries"]:
         extra = f" ({html.escape(dates)})" if dates else ""
         self.body.append(

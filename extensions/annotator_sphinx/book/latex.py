@@ -1,0 +1,71 @@
+"""The printed arrangement: documents reordered into front, main and back matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+STY = Path(__file__).parent / "static" / "editionbook.sty"
+
+
+def add_latex_support(app: Sphinx, config: Config) -> None:
+    """Ship editionbook.sty with the LaTeX output; its table of contents keeps roman pages."""
+    config.latex_additional_files = [*config.latex_additional_files, str(STY)]
+    config.latex_elements = {"tableofcontents": r"\editiontableofcontents",
+                             **config.latex_elements}
+
+
+def _marker(command: str) -> nodes.raw:
+    return nodes.raw("", f"\n{command}\n", format="latex")
+
+
+def _top_level_files(doctree: nodes.document) -> list[addnodes.start_of_file]:
+    """The documents the root's toctrees inlined (not those nested in another document)."""
+    found = []
+    for node in doctree.findall(addnodes.start_of_file):
+        parent = node.parent
+        while parent is not None and not isinstance(parent, addnodes.start_of_file):
+            parent = parent.parent
+        if parent is None:
+            found.append(node)
+    return found
+
+
+def arrange_book(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Put the front matter first and the back matter last, with the markers between.
+
+    The LaTeX builder inlines every document of the root's toctrees into one tree, in
+    toctree order, then resolves it (this event); the writer reads it afterwards, so this
+    is the one place where the whole book can be rearranged without touching the toctrees
+    that HTML and EPUB follow.
+    """
+    if app.builder.format != "latex":
+        return
+    files = _top_level_files(doctree)
+    if not files:
+        return
+    front_names = list(app.config.edition_book_frontmatter)
+    back_names = list(app.config.edition_book_backmatter)
+    parent = files[0].parent
+    if not isinstance(parent, nodes.Element):
+        return
+    position = parent.index(files[0])
+    for node in files:
+        if isinstance(node.parent, nodes.Element):
+            node.parent.remove(node)
+    front = sorted((n for n in files if n["docname"] in front_names),
+                   key=lambda n: front_names.index(n["docname"]))
+    back = sorted((n for n in files if n["docname"] in back_names),
+                  key=lambda n: back_names.index(n["docname"]))
+    main = [n for n in files if n not in front and n not in back]
+    arranged: list[nodes.Node] = []
+    if front:
+        arranged += [_marker(r"\editionfrontmatter"), *front]
+    arranged += [_marker(r"\editionmainmatter"), *main]
+    if back:
+        arranged += [_marker(r"\editionbackmatter"), *back]
+    parent[position:position] = arranged
