@@ -54,7 +54,7 @@ def test_article_links_first_occurrence_per_article(app: SphinxTestApp) -> None:
     # the definitions are in the page, hidden, each named by aria-describedby
     definitions = texts_by_class(talks, "glossary-definitions")[0][1]
     assert "Mevlüt Çavuşoğlu person: Foreign Minister of Türkiye, 2015–2023." in definitions
-    assert '<div class="glossary-definitions apparatus" hidden>' in talks
+    assert '<div class="glossary-definitions apparatus" hidden="hidden">' in talks
     for entry, _, _ in links(talks):
         assert f'id="glossary-def-{entry}"' in talks
     assert "_static/edition-glossary.js" in talks and "_static/edition-glossary.css" in talks
