@@ -3,6 +3,7 @@
 
     python3 edition.py            build the HTML edition into _build/html
     python3 edition.py test       run the checks and the test suite (what CI runs)
+    python3 edition.py check      check the seeds, catalog and data files (no build)
 
 The first run creates a virtual environment in .venv and installs the project into it;
 later runs reinstall only when pyproject.toml has changed.
@@ -56,7 +57,12 @@ def test() -> None:
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 
-COMMANDS = {"html": build_html, "test": test}
+def check() -> None:
+    """Every problem of the inputs as file:line: message, without building."""
+    run(BIN / "python", "-m", "annotator", "check", "--docs", "docs")
+
+
+COMMANDS = {"html": build_html, "test": test, "check": check}
 
 
 def main() -> None:

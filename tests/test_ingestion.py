@@ -117,7 +117,8 @@ def test_first_sentence_is_not_cut_at_abbreviations() -> None:
 def test_empty_file_is_an_article_without_text_and_a_problem() -> None:
     article, problems = parse_seed("", entry())
     assert article.blocks == ()
-    assert [p.message for p in problems] == ["the seed has no article text"]
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "the seed has no article text (only blank lines, its header or page furniture)")]
 
 
 def test_no_title_in_text_keeps_every_line_as_text() -> None:

@@ -27,8 +27,8 @@ class Subtype(enum.Enum):
 
 def warn(message: str, subtype: Subtype, location: object) -> None:
     """Emit one warning of ours, always with a location."""
-    logger.warning(f"{message} [{WARNING_TYPE}.{subtype.value}]", type=WARNING_TYPE,
-                   subtype=subtype.value, location=location)
+    # Sphinx (8+, show_warning_types) appends " [annotator.<subtype>]" itself
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
 
 
 def report(problem: Problem, default: Subtype = Subtype.DATA) -> None:

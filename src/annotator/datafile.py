@@ -48,8 +48,14 @@ class DataFile:
 
 
 def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: _PlainLoader,
-           problems: list[Problem]) -> Any:
+           problems: list[Problem], seen: set[int] | None = None) -> Any:
+    seen = set() if seen is None else seen
     out.lines[path] = node.start_mark.line + 1
+    if id(node) in seen and isinstance(node, yaml.CollectionNode):
+        # an alias (*name) of a collection built already: PyYAML's own constructor shares
+        # it, so "billion laughs" aliases cost nothing instead of exponential time
+        return loader.construct_object(node, deep=True)
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -59,10 +65,10 @@ def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: _PlainLoader,
             if key in result:
                 problems.append(Problem(out.path, key_node.start_mark.line + 1,
                                         f"duplicate key {key!r}"))
-            result[key] = _build(value_node, (*path, key), out, loader, problems)
+            result[key] = _build(value_node, (*path, key), out, loader, problems, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, index), out, loader, problems)
+        return [_build(item, (*path, index), out, loader, problems, seen)
                 for index, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
@@ -80,6 +86,8 @@ def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
         line = mark.line + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error)
         return None, [Problem(path, line, f"not valid YAML: {reason}")]
+    except RecursionError:  # PyYAML composes nested values recursively
+        return None, [Problem(path, 1, "not usable YAML: values nested too deeply")]
     finally:
         loader.dispose()
     return out, problems
@@ -101,6 +109,10 @@ def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
 def _describe(error: jsonschema.ValidationError) -> str:
     where = ".".join(str(part) for part in error.absolute_path)
     prefix = f"{where}: " if where else ""
+    expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
+    if expected and error.validator in ("pattern", "type", "minLength"):
+        # a schema may say in words what a pattern means: editors do not read regexes
+        return f"{prefix}{error.instance!r} is not {expected}"
     if error.validator == "additionalProperties":
         return f"{prefix}{error.message}"
     if error.validator == "required":

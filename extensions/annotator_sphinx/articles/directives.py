@@ -36,6 +36,7 @@ class ArticleDirective(SphinxDirective):
     """Render one seed as the page of an article: header, anchored text, editorial note."""
 
     required_arguments = 1
+    final_argument_whitespace = True  # a seed's file name may hold spaces
     has_content = False
 
     def run(self) -> list[nodes.Node]:
@@ -55,7 +56,10 @@ class ArticleDirective(SphinxDirective):
         return [self.section(article)]
 
     def section(self, article: Article) -> nodes.section:
-        section = nodes.section(ids=[nodes.make_id(article.slug)], classes=["article"])
+        ident = nodes.make_id(article.slug)
+        if ident in {block.anchor for block in article.blocks}:  # a slug such as "p2"
+            ident = nodes.make_id(f"article-{article.slug}")
+        section = nodes.section(ids=[ident], classes=["article"])
         section["support_smartquotes"] = False  # the text is verbatim: no "educated" quotes
         section += nodes.title(article.title, article.title)
         section += self.header(article)
