@@ -18,6 +18,8 @@ from sphinx.util.console import strip_escape_sequences
 
 TESTS = Path(__file__).resolve().parent
 ROOTS = TESTS / "roots"
+PROJECT = TESTS.parent
+EDITION = "edition"  # the real edition (docs/ and seeds/), as opposed to a test root
 # What the builds compare: every page, and the data files written at the output root
 # (the glossary, chronology and annotation exports when those extensions are enabled).
 COMPARED_AT_ROOT = ("*.json", "*.jsonld")
@@ -27,6 +29,21 @@ def copy_root(name: str, target: Path) -> Path:
     """A private copy of ``tests/roots/test-<name>`` that a test may edit."""
     shutil.copytree(ROOTS / f"test-{name}", target)
     return target
+
+
+def copy_project(project: str, base: Path) -> Path:
+    """A private copy of the real edition or of a test root under ``base``; its srcdir.
+
+    The edition is copied as ``base/docs`` and ``base/seeds``, so that conf.py's relative
+    paths (and any data file beside conf.py) work unchanged; a test root as ``base/src``.
+    Paths that tests edit are relative to ``base``.
+    """
+    if project != EDITION:
+        return copy_root(project, base / "src")
+    shutil.copytree(PROJECT / "docs", base / "docs",
+                    ignore=shutil.ignore_patterns("articles", "_build"))
+    shutil.copytree(PROJECT / "seeds", base / "seeds")
+    return base / "docs"
 
 
 @contextmanager

@@ -49,7 +49,8 @@ def build_edition(base: Path, buildername: str = "html", **kwargs: Any) -> Sphin
 def edition_html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     """The real edition, built once per test session as HTML."""
     app = build_edition(tmp_path_factory.mktemp("edition"))
-    try:
-        yield app
-    finally:
-        app.cleanup()
+    # Free Sphinx's global state (registered nodes, directives) now, not at the end of the
+    # session: a test app made later would otherwise warn "node class ... is already
+    # registered". The built pages, app.warning and app.env stay usable.
+    app.cleanup()
+    yield app

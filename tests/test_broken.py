@@ -60,6 +60,7 @@ CATALOG_CASES: dict[str, list[str]] = {
                      "2: seed b_early.txt has no catalog entry: it is not in the edition "
                      "until one is added"],
     "nested_too_deeply": ["1: not usable YAML: values nested too deeply"],
+    "control_character": ["4: not valid YAML: character #x001f is not allowed in a data file"],
 }
 
 HUGE = "huge"  # made by the test: 10 MB is not kept in git

@@ -115,6 +115,7 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
     byline_keys = {_normalise(f"By {entry.byline}")} if entry.byline else set()
     dateline_key = _normalise(entry.dateline) if entry.dateline else None
     title_in_text = False
+    header_seen: set[str] = set()
     offset = 0
     for number, raw_line in enumerate(text.split("\n"), start=1):
         line = raw_line.strip()
@@ -128,10 +129,13 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
             if kind is None:
                 title_in_text = True
                 continue
-        if kind is None and in_header and key == dateline_key:
-            continue
-        if kind is None and in_header and key in byline_keys:
-            continue
+        if kind is None and in_header and (key == dateline_key or key in byline_keys):
+            # the header line is metadata once; printed again, it is recorded, not dropped
+            if key in header_seen:
+                kind = "repeated dateline" if key == dateline_key else "repeated byline"
+            else:
+                header_seen.add(key)
+                continue
         if kind is not None:
             furniture.append(Furniture(number, line, kind))
             continue

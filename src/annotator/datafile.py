@@ -76,14 +76,19 @@ def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: _PlainLoader,
 def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
     """Parse YAML text; a syntax error becomes a problem with its line, never an exception."""
     problems: list[Problem] = []
-    loader = _PlainLoader(text)
+    try:
+        loader = _PlainLoader(text)  # refuses control characters at once (ReaderError)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        return None, [Problem(path, line, f"not valid YAML: character #x{error.character:04x} "
+                                          "is not allowed in a data file")]
     try:
         root = loader.get_single_node()
         out = DataFile(path, None)
         out.data = None if root is None else _build(root, (), out, loader, problems)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + 1 if mark is not None else 1
         reason = getattr(error, "problem", None) or str(error)
         return None, [Problem(path, line, f"not valid YAML: {reason}")]
     except RecursionError:  # PyYAML composes nested values recursively

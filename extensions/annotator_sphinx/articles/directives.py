@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import PassthroughTextElement, create_component
 
 from annotator.articles import Article, first_sentence
+from annotator_sphinx.articles.collector import note_article_entry
 from annotator_sphinx.articles.corpus import ARTICLE_KEY, Corpus, env_corpus
 from annotator_sphinx.warnings_ import Subtype, report, warn
 
@@ -42,14 +43,17 @@ class ArticleDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         corpus = env_corpus(self.env)
         file = self.arguments[0]
-        self.env.note_dependency(str(corpus.catalog_path))
         found = corpus.article(file)
-        if found is None:
+        entry = corpus.entry(file)
+        if found is None or entry is None:
+            self.env.note_dependency(str(corpus.catalog_path))  # until the entry is added
             warn(f"no catalog entry for the seed {file!r}", Subtype.CATALOG,
                  (self.env.docname, self.lineno))
             return []
         article, problems = found
-        self.env.note_dependency(str(corpus.seed_path(corpus.entry(file))))  # type: ignore[arg-type]
+        # the page depends on its seed and on its own catalog entry, not on the whole catalog
+        self.env.note_dependency(str(corpus.seed_path(entry)))
+        note_article_entry(self.env, self.env.docname, entry)
         for problem in problems:
             report(problem, Subtype.SEED)
         self.env.metadata[self.env.docname][ARTICLE_KEY] = file
