@@ -9,6 +9,8 @@ Each case is checked twice: by ``annotator check`` (no build) and by a Sphinx bu
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +19,9 @@ from sphinx.util.texescape import escape as tex_escape
 from test_ingestion import entry
 
 from annotator.articles import MAX_SEED_BYTES, first_sentence, parse_seed
+from annotator.checks import CHECKS, data_file_check, run_checks
 from annotator.cli import main
-from annotator.datafile import parse_yaml
+from annotator.datafile import load_yaml, parse_yaml
 
 from buildtools import built, copy_root
 from htmltext import texts_by_class
@@ -111,19 +114,31 @@ def line_number(message: str) -> int:
 # --- annotator check ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", sorted(CATALOG_CASES))
-def test_check_reports_each_catalog_case(case: str, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+# Every data file the check command reads: where it sits in a copy of the articles test
+# root, and its broken cases (tests/broken/<kind>/<case>.yaml -> expected "line: message").
+# A new data file (glossary, notes, chronology overlay) is one entry here, once its check
+# is in annotator.checks.CHECKS and its setting in tests/roots/test-articles/conf.py.
+DATA_FILES: dict[str, tuple[str, dict[str, list[str]]]] = {
+    "catalog": ("seeds/catalog.yaml", CATALOG_CASES),
+}
+DATA_CASES = [(kind, case) for kind, (_, cases) in DATA_FILES.items() for case in sorted(cases)]
+
+
+@pytest.mark.parametrize(("kind", "case"), DATA_CASES)
+def test_check_reports_each_broken_data_file(kind: str, case: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     src = copy_root("articles", tmp_path / "src")
-    put_catalog(src, case)
+    where, cases = DATA_FILES[kind]
+    (src / where).write_bytes((BROKEN / kind / f"{case}.yaml").read_bytes())
     monkeypatch.chdir(src)
     assert main(["check", "--docs", "."]) == 1
     out, err = capsys.readouterr()
-    assert out.splitlines() == [f"seeds/catalog.yaml:{m}"
-                                for m in sorted(expected(case, src), key=line_number)]
+    seeds = str((src / "seeds").resolve())
+    wanted = sorted((message.format(seeds=seeds) for message in cases[case]), key=line_number)
+    assert out.splitlines() == [f"{where}:{message}" for message in wanted]
     assert "Traceback" not in out + err
-    assert re.fullmatch(r"\d+ problems? found \(catalog, seeds\)\n", err)
+    assert re.fullmatch(r"\d+ problems? found \(.+\)\n", err)
 
 
 @pytest.mark.parametrize("case", sorted(SEED_CASES))
@@ -181,10 +196,32 @@ def test_check_reads_conf_without_running_it(tmp_path: Path,
                            "directory")
 
 
-def test_python_m_annotator_and_the_real_edition(capsys: pytest.CaptureFixture[str]) -> None:
-    docs = Path(__file__).resolve().parent.parent / "docs"
-    assert main(["check", "--docs", str(docs)]) == 0
-    assert capsys.readouterr().out.endswith(": no problem found\n")
+def test_python_m_annotator_on_the_real_edition_and_on_a_broken_one(tmp_path: Path) -> None:
+    project = Path(__file__).resolve().parent.parent
+    good = subprocess.run([sys.executable, "-m", "annotator", "check"], cwd=project,
+                          capture_output=True, text=True, check=False)
+    assert (good.returncode, good.stdout) == (0, "checked catalog, seeds of docs: no problem "
+                                                 "found\n")
+    src = copy_root("articles", tmp_path / "src")
+    put_catalog(src, "duplicate_slug")
+    bad = subprocess.run([sys.executable, "-m", "annotator", "check", "--docs", "."], cwd=src,
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert bad.stdout == f"seeds/catalog.yaml:{CATALOG_CASES['duplicate_slug'][0]}\n"
+
+
+def test_a_new_data_file_check_is_one_line(tmp_path: Path) -> None:
+    """How the glossary, notes and overlay plug in: a conf.py setting and a core loader."""
+    src = copy_root("articles", tmp_path / "src")
+    (src / "conf.py").write_text((src / "conf.py").read_text() +
+                                 'edition_extra = "data/extra.yaml"\n')
+    (src / "data").mkdir()
+    (src / "data" / "extra.yaml").write_text("terms:\n  - a\n  - [b\n", encoding="utf-8")
+    checks = (*CHECKS, ("extra", data_file_check("edition_extra", "extra.yaml", load_yaml)))
+    problems, names = run_checks(src, checks)
+    assert names == ["catalog", "seeds", "extra"]
+    assert [(Path(p.path).name, p.line) for p in problems] == [("extra.yaml", 4)]
+    assert problems[0].message.startswith("not valid YAML")
 
 
 # --- the same inputs in a Sphinx build -----------------------------------------------------
@@ -225,6 +262,20 @@ def test_build_warns_once_per_broken_seed_and_builds_the_rest(case: str,
         assert len(texts_by_class(early, "article-paragraph")) == 2
         index = (app.outdir / "index.html").read_text(encoding="utf-8")
         assert len(texts_by_class(index, "article-card")) == 2
+
+
+def test_a_missing_catalog_is_one_warning_and_the_site_still_builds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = copy_root("articles", tmp_path / "src")
+    catalog = src / "seeds" / "catalog.yaml"
+    catalog.unlink()
+    message = "cannot read the file: No such file or directory"
+    assert main(["check", "--docs", str(src)]) == 1
+    assert capsys.readouterr().out == f"{catalog}:1: {message}\n"
+    with built(src) as app:
+        warnings = strip_escape_sequences(app.warning.getvalue())
+        assert warnings == f"{catalog}:1: WARNING: {message} [annotator.catalog]\n"
+        assert (app.outdir / "index.html").exists()
 
 
 # --- markup characters are text ------------------------------------------------------------

@@ -37,5 +37,6 @@ def report(problem: Problem, default: Subtype = Subtype.DATA) -> None:
         subtype = Subtype(problem.subtype)
     except ValueError:
         subtype = default
-    # A string with a colon is kept as it is by Sphinx (a bare one is taken for a docname).
-    warn(problem.message, subtype, f"{Path(problem.path)}:{problem.line or ''}")
+    # A string with a colon is kept as it is by Sphinx (a bare one is taken for a docname);
+    # a problem of a whole file (none has a line) is shown at its line 1, like the check.
+    warn(problem.message, subtype, f"{Path(problem.path)}:{problem.line or 1}")

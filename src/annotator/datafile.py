@@ -103,7 +103,7 @@ def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(str(path), None, f"cannot read the file: {error.strerror}")]
+        return None, [Problem(str(path), 1, f"cannot read the file: {error.strerror}")]
     text, problems = decode_text(raw, str(path))
     if text is None:
         return None, problems
