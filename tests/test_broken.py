@@ -72,6 +72,8 @@ HUGE = "huge"  # made by the test: 10 MB is not kept in git
 def seed_bytes(case: str) -> bytes:
     if case == "binary":
         return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    if case == "utf16":
+        return "A test headline\nA paragraph.\n".encode("utf-16")
     if case == "control_characters":
         return b"A line.\n" + bytes(range(1, 9)) * 4
     if case == HUGE:
@@ -86,6 +88,7 @@ SEED_CASES: dict[str, tuple[int, str, str]] = {
                  "furniture)", "seed"),
     "no_paragraphs": (1, "the seed has no article text", "seed"),
     "binary": (3, "not a text file (NUL byte found): it was not read", "encoding"),
+    "utf16": (1, "saved as UTF-16: it was not read; save the file as UTF-8", "encoding"),
     "control_characters": (2, "not a text file (control characters): it was not read",
                            "encoding"),
     "truncated_utf8": (2, "the file ends in the middle of a letter (byte 0xc4 at column 49): "

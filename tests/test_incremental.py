@@ -71,6 +71,8 @@ EDITS = [
     # Once merged, one line each, e.g.:
     # pytest.param(Edit(EDITION, "docs/glossary.yaml", "...", "...", frozenset({...})),
     #              id="edition-glossary"),
+    # and the edition-* cases above then also name the generated pages an article edit
+    # redoes (the glossary's "appears in", the chronology), in reread or rewritten.
 ]
 
 

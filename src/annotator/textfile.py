@@ -30,6 +30,9 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     the editor can check them; binary data is refused with a clear message.
     """
     problems: list[Problem] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # text, but not in the edition's encoding
+        return None, [Problem(path, 1, "saved as UTF-16: it was not read; save the file as "
+                                       "UTF-8", "encoding")]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, _ = _line_and_column(raw, nul)
