@@ -213,6 +213,16 @@ def test_python_m_annotator_on_the_real_edition_and_on_a_broken_one(tmp_path: Pa
     assert bad.stdout == f"seeds/catalog.yaml:{CATALOG_CASES['duplicate_slug'][0]}\n"
 
 
+def test_the_check_command_runs_without_sphinx() -> None:
+    """The check is part of the core: it imports neither Sphinx nor docutils."""
+    code = ("import sys, annotator.cli; annotator.cli.main(['check', '--docs', 'docs']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')))")
+    project = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True,
+                         text=True, check=True)
+    assert run.stdout.splitlines()[-1] == "[]"
+
+
 def test_a_new_data_file_check_is_one_line(tmp_path: Path) -> None:
     """How the glossary, notes and overlay plug in: a conf.py setting and a core loader."""
     src = copy_root("articles", tmp_path / "src")
