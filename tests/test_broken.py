@@ -325,6 +325,45 @@ def test_markup_characters_appear_literally_in_latex(tmp_path: Path) -> None:
             assert literal in tex, literal
 
 
+MARKUP_TITLE = "A *headline* with <b>tags</b> & {role}`x`, :term:`y`, $m$, |s|, 50% #1 ~_^\\"
+MARKUP_OUTLET = "Outlet [link](x) <script>"
+
+
+def with_markup_in_the_catalog(src: Path) -> None:
+    catalog = src / "seeds" / "catalog.yaml"
+    text = catalog.read_text(encoding="utf-8")
+    text = text.replace("title: A test headline", f"title: '{MARKUP_TITLE}'")
+    catalog.write_text(text.replace("outlet: Test Outlet", f"outlet: '{MARKUP_OUTLET}'"),
+                       encoding="utf-8")
+
+
+def test_markup_in_catalog_titles_and_outlets_is_text_in_html(tmp_path: Path) -> None:
+    src = copy_root("articles", tmp_path / "src")
+    with_markup_in_the_catalog(src)
+    with built(src) as app:
+        assert app.warning.getvalue() == ""
+        page = (app.outdir / "articles" / "first.html").read_text(encoding="utf-8")
+        assert texts_by_class(page, "article")[0][1].split("\n", 2)[1].startswith(MARKUP_TITLE)
+        assert MARKUP_OUTLET in texts_by_class(page, "article-meta")[0][1]
+        index = (app.outdir / "index.html").read_text(encoding="utf-8")
+        assert MARKUP_TITLE in [t.strip() for _, t in texts_by_class(index, "sd-card-title")]
+        assert f"{MARKUP_OUTLET} · 2 March 2021" in \
+            [t for _, t in texts_by_class(index, "article-card-meta")]
+        toc = [t.strip() for _, t in texts_by_class(index, "toctree-l1")]
+        assert MARKUP_TITLE in toc and "<b>tags" not in index
+        assert "Outlet [link](x) &lt;script&gt; ·" in index  # escaped, not a tag
+
+
+def test_markup_in_catalog_titles_and_outlets_is_text_in_latex(tmp_path: Path) -> None:
+    src = copy_root("articles", tmp_path / "src")
+    with_markup_in_the_catalog(src)
+    with built(src, "latex") as app:
+        assert app.warning.getvalue() == ""
+        tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+        assert tex_escape(MARKUP_TITLE, app.config.latex_engine) in tex
+        assert tex_escape(MARKUP_OUTLET, app.config.latex_engine) in tex
+
+
 # --- anchors never clash -------------------------------------------------------------------
 
 
