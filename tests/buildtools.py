@@ -6,7 +6,9 @@ builds of the same sources, which the one-build-per-root ``app`` fixture cannot 
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from io import StringIO
@@ -90,3 +92,16 @@ def read_docs(app: SphinxTestApp) -> set[str]:
 def written_docs(app: SphinxTestApp) -> set[str]:
     """The documents the build wrote, from its status output ("writing output...")."""
     return _progress(app, "writing output")
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old``, and date the file clearly after the last build.
+
+    Sphinx compares a file's mtime with the time the page was read: on a file system with
+    coarse timestamps, an edit in the same second as the build could otherwise go unseen.
+    """
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the edit must name one place in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(path, (later, later))

@@ -18,6 +18,7 @@ from buildtools import (
     built,
     copy_project,
     differences,
+    edit_file,
     output_files,
     read_docs,
     written_docs,
@@ -93,10 +94,7 @@ def test_an_edit_rebuilds_what_shows_it_and_equals_a_clean_build(edit: Edit,
         assert app.warning.getvalue() == ""
         every_page = project_docs(Path(app.outdir))
 
-    target = base / edit.path
-    text = target.read_text(encoding="utf-8")
-    assert text.count(edit.old) == 1, "the edit must name one place"
-    target.write_text(text.replace(edit.old, edit.new), encoding="utf-8")
+    edit_file(base / edit.path, edit.old, edit.new)
 
     with built(srcdir, builddir=builddir) as app:
         assert app.warning.getvalue() == ""

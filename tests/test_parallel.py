@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from buildtools import EDITION, built, copy_project, differences, output_files
+from buildtools import EDITION, built, copy_project, differences, edit_file, output_files
 
 
 @pytest.mark.parametrize("project", [EDITION, "articles"])
@@ -34,9 +34,8 @@ def test_parallel_incremental_build_keeps_what_workers_recorded(tmp_path: Path) 
     catalog = tmp_path / "seeds" / "catalog.yaml"
     with built(srcdir, builddir=tmp_path / "_build", parallel=2):
         pass
-    text = catalog.read_text(encoding="utf-8")
-    catalog.write_text(text.replace("date_evidence: \"The page's calendar line",
-                                    "date_evidence: \"The calendar line", 1), encoding="utf-8")
+    edit_file(catalog, "date_evidence: \"The page's calendar line",
+              "date_evidence: \"The calendar line")
     with built(srcdir, builddir=tmp_path / "_build", parallel=2) as app:
         page = (Path(app.outdir) / "articles" / "aliyev-press-conference-2021-02.html")
         assert "Date (stated): The calendar line reads" in page.read_text(encoding="utf-8")
