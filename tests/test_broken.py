@@ -291,6 +291,22 @@ def test_a_missing_catalog_is_one_warning_and_the_site_still_builds(
         assert (app.outdir / "index.html").exists()
 
 
+def test_a_hand_written_page_in_the_way_is_never_overwritten(tmp_path: Path) -> None:
+    src = copy_root("articles", tmp_path / "src")
+    mine = src / "articles" / "first.md"
+    mine.parent.mkdir()
+    mine.write_text("# My own page\n\nWritten by hand.\n", encoding="utf-8")
+    with built(src) as app:
+        warnings = strip_escape_sequences(app.warning.getvalue())
+        assert warnings == (f"{mine}:1: WARNING: this page was not written by the edition and "
+                            "is in the way of an article's page: it was left alone; move it "
+                            "or change the slug [annotator.catalog]\n")
+        assert mine.read_text(encoding="utf-8").startswith("# My own page")
+        assert "Written by hand." in (app.outdir / "articles" / "first.html").read_text()
+        early = (app.outdir / "articles" / "early.html").read_text(encoding="utf-8")
+        assert len(texts_by_class(early, "article-paragraph")) == 2
+
+
 # --- markup characters are text ------------------------------------------------------------
 
 MARKUP_LINES = (BROKEN / "seeds" / "markup.txt").read_text(encoding="utf-8").splitlines()[1:]

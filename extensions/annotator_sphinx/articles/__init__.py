@@ -44,9 +44,8 @@ STATIC = Path(__file__).parent / "static"
 def prepare_corpus(app: Sphinx) -> None:
     """Check the catalog and write one stub page per article before Sphinx looks for pages."""
     corpus = corpus_for(app.config, Path(app.confdir))
-    for problem in corpus.problems:
+    for problem in corpus.problems + write_stubs(corpus, Path(app.srcdir))[1]:
         report(problem, Subtype.CATALOG)
-    write_stubs(corpus, Path(app.srcdir))
 
 
 def add_static_path(app: Sphinx) -> None:
