@@ -5,6 +5,7 @@
     python3 edition.py test       run the checks and the test suite (what CI runs)
     python3 edition.py pdf        build the PDF into _build/latex (installs TeX if missing)
     python3 edition.py epub       build the EPUB into _build/epub and run epubcheck
+    python3 edition.py check      check the seeds, catalog and data files (no build)
 
 The first run creates a virtual environment in .venv and installs the project into it;
 later runs reinstall only when pyproject.toml has changed.
@@ -111,7 +112,13 @@ def test() -> None:
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 
-COMMANDS = {"html": build_html, "test": test, "pdf": build_pdf, "epub": build_epub}
+def check() -> None:
+    """Every problem of the inputs as file:line: message, without building."""
+    run(BIN / "python", "-m", "annotator", "check", "--docs", "docs")
+
+
+COMMANDS = {"html": build_html, "test": test, "check": check, "pdf": build_pdf,
+            "epub": build_epub}
 
 
 def main() -> None:

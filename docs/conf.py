@@ -28,7 +28,7 @@ edition_seed_dir = "../seeds"
 edition_catalog = "../seeds/catalog.yaml"
 
 # The chronology (annotator_sphinx.chronology): the editor's overlay on the generated events.
-chronology_overlay = "chronology.yaml"
+edition_chronology_overlay = "chronology.yaml"
 # Editorial notes (annotator_sphinx.notes): footnotes anchored to quotes of the text.
 edition_notes = "notes.yaml"
 

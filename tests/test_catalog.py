@@ -43,7 +43,7 @@ def test_a_good_catalog_has_no_problem(tmp_path: Path) -> None:
 def test_unknown_file(tmp_path: Path) -> None:
     assert messages(tmp_path, GOOD.replace("a.txt", "b.txt")) == [
         "catalog.yaml:2: unknown file 'b.txt': there is no such seed in " + str(tmp_path),
-        "catalog.yaml: seed a.txt has no catalog entry: it is not in the edition until one "
+        "catalog.yaml:2: seed a.txt has no catalog entry: it is not in the edition until one "
         "is added"]
 
 

@@ -117,7 +117,8 @@ def test_first_sentence_is_not_cut_at_abbreviations() -> None:
 def test_empty_file_is_an_article_without_text_and_a_problem() -> None:
     article, problems = parse_seed("", entry())
     assert article.blocks == ()
-    assert [p.message for p in problems] == ["the seed has no article text"]
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "the seed has no article text (only blank lines, its header or page furniture)")]
 
 
 def test_no_title_in_text_keeps_every_line_as_text() -> None:
@@ -157,3 +158,12 @@ def test_furniture_rules_match_whole_lines_only() -> None:
     article, _ = parse_seed("He read Other news daily.\nOther news\n", entry())
     assert [b.text for b in article.blocks] == ["He read Other news daily."]
     assert [f.text for f in article.furniture] == ["Other news"]
+
+
+def test_a_repeated_byline_or_dateline_is_recorded_not_dropped() -> None:
+    """Found by the property tests: the second "By ..." line vanished without a trace."""
+    article, _ = parse_seed("A headline\nBy Jane Roe\nBy Jane Roe\nANKARA\nANKARA\nText.\n",
+                            entry(byline="Jane Roe", dateline="ANKARA"))
+    assert [(f.line, f.kind) for f in article.furniture] == [(3, "repeated byline"),
+                                                            (5, "repeated dateline")]
+    assert [b.text for b in article.blocks] == ["Text."]

@@ -43,9 +43,8 @@ Location = str | tuple[str | None, int | None] | nodes.Node | None
 
 def warn(message: str, subtype: Subtype, location: Location) -> None:
     """Emit one warning of ours, always with a location."""
-    # Sphinx appends "[annotator.<subtype>]" itself, so the message carries no tag.
-    logger.warning(message, type=WARNING_TYPE,
-                   subtype=subtype.value, location=location)
+    # Sphinx (8+, show_warning_types) appends " [annotator.<subtype>]" itself
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
 
 
 def report(problem: Problem, default: Subtype = Subtype.DATA) -> None:
@@ -54,5 +53,6 @@ def report(problem: Problem, default: Subtype = Subtype.DATA) -> None:
         subtype = Subtype(problem.subtype)
     except ValueError:
         subtype = default
-    # A string with a colon is kept as it is by Sphinx (a bare one is taken for a docname).
-    warn(problem.message, subtype, f"{Path(problem.path)}:{problem.line or ''}")
+    # A string with a colon is kept as it is by Sphinx (a bare one is taken for a docname);
+    # a problem of a whole file (none has a line) is shown at its line 1, like the check.
+    warn(problem.message, subtype, f"{Path(problem.path)}:{problem.line or 1}")

@@ -21,6 +21,9 @@ _TERMINAL = re.compile(r"[.!?:;…\"”’)\]]$")
 _ABBREVIATIONS = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Col|Lt|Mr|Mrs|Ms|Dr|St|No|"
     r"U\.S|U\.N|e\.g|i\.e|vs)\.$")
+_ABBREVIATION_REACH = 16  # longer than the longest abbreviation above, with its boundary
+# No news article comes near this; a seed this large is the wrong file (a dump, an archive).
+MAX_SEED_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,10 @@ class Article:
 def first_sentence(text: str) -> str:
     """The first sentence of a paragraph, not cut at "Sept." or "Gen."."""
     for match in re.finditer(r"[.!?][\"”’]?(?=\s+[\"“‘(A-ZÇĞİÖŞÜƏ0-9])", text):
-        if not _ABBREVIATIONS.search(text[: match.start() + 1]):
+        # only the few characters before the stop can be an abbreviation: looking at those
+        # alone keeps a long paragraph full of full stops linear, not quadratic
+        end = match.start() + 1
+        if not _ABBREVIATIONS.search(text, max(0, end - _ABBREVIATION_REACH), end):
             return text[: match.end()]
     return text
 
@@ -109,6 +115,7 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
     byline_keys = {_normalise(f"By {entry.byline}")} if entry.byline else set()
     dateline_key = _normalise(entry.dateline) if entry.dateline else None
     title_in_text = False
+    header_seen: set[str] = set()
     offset = 0
     for number, raw_line in enumerate(text.split("\n"), start=1):
         line = raw_line.strip()
@@ -122,10 +129,13 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
             if kind is None:
                 title_in_text = True
                 continue
-        if kind is None and in_header and key == dateline_key:
-            continue
-        if kind is None and in_header and key in byline_keys:
-            continue
+        if kind is None and in_header and (key == dateline_key or key in byline_keys):
+            # the header line is metadata once; printed again, it is recorded, not dropped
+            if key in header_seen:
+                kind = "repeated dateline" if key == dateline_key else "repeated byline"
+            else:
+                header_seen.add(key)
+                continue
         if kind is not None:
             furniture.append(Furniture(number, line, kind))
             continue
@@ -138,7 +148,8 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
         last = blocks[-1]
         blocks[-1] = Block(last.anchor, "paragraph", last.text, last.line, last.start)
     if not blocks:
-        problems.append(Problem(entry.file, None, "the seed has no article text", "seed"))
+        problems.append(Problem(entry.file, 1, "the seed has no article text (only blank "
+                                "lines, its header or page furniture)", "seed"))
     article = Article(
         slug=entry.slug, file=entry.file, title=entry.title, title_in_text=title_in_text,
         outlet=entry.outlet, outlet_basis=entry.outlet_basis, date=entry.date,
@@ -151,13 +162,17 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
 def load_article(seed_dir: Path, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
     """Read and parse the seed of a catalog entry; unreadable input gives an empty article."""
     path = seed_dir / entry.file
+    text: str | None = None
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            problems = [Problem(str(path), 1, f"the seed is {size / 1e6:.1f} MB, more than an "
+                                f"article can be ({MAX_SEED_BYTES / 1e6:.0f} MB at most): it "
+                                "was not read; is it the right file?", "seed")]
+        else:
+            text, problems = decode_text(path.read_bytes(), str(path))
     except OSError as error:
-        problems = [Problem(str(path), None, f"cannot read the seed: {error.strerror}", "seed")]
-        text = None
-    else:
-        text, problems = decode_text(raw, str(path))
+        problems = [Problem(str(path), 1, f"cannot read the seed: {error.strerror}", "seed")]
     article, more = parse_seed(text or "", entry)
     located = [Problem(str(path), p.line, p.message, p.subtype) for p in more]
     return article, problems + (located if text is not None else [])

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import jsonschema
 
 from annotator.datafile import DataFile, load_yaml, validate
 from annotator.problems import Problem
 
 DATE_BASES = ("stated", "inferred")
+# A seed's file name: in the seed folder (no path), one line, nothing a page source would
+# read as markup; the slug becomes a file name and a page address, so it is plainer still.
+FILE_PATTERN = r"^[^/\\`\x00-\x1f]+\.txt$"
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 CATALOG_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -26,8 +32,12 @@ CATALOG_SCHEMA: dict[str, Any] = {
                 "required": ["file", "title", "outlet", "outlet_basis", "date", "date_basis",
                              "date_evidence", "byline", "dateline"],
                 "properties": {
-                    "file": {"type": "string", "pattern": r"^[^/\\]+\.txt$"},
-                    "slug": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
+                    "file": {"type": "string", "pattern": FILE_PATTERN,
+                             "x-expected": "the name of a .txt file in the seed folder (no "
+                                           "folder, no backquote)"},
+                    "slug": {"type": "string", "pattern": SLUG_PATTERN,
+                             "x-expected": "a page name of lowercase letters, digits and "
+                                           "hyphens (e.g. akar-interview-2021)"},
                     "title": {"type": "string", "minLength": 1},
                     "outlet": {"type": "string", "minLength": 1},
                     "outlet_basis": {"type": "string", "minLength": 1},
@@ -87,18 +97,53 @@ def _optional(record: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _structure_problem(data: DataFile) -> Problem | None:
+    """One clear message when the file is not a mapping holding a list of entries."""
+    if data.data is None:
+        return Problem(data.path, 1, "the catalog is empty: it must hold 'articles:', a list "
+                                     "of entries, one per seed")
+    if not isinstance(data.data, dict):
+        found = type(data.data).__name__
+        return Problem(data.path, data.line_of(()),
+                       f"the catalog must be a mapping with the key 'articles' (a list of "
+                       f"entries), not a {found}")
+    if "articles" in data.data and not isinstance(data.data["articles"], list):
+        found = type(data.data["articles"]).__name__
+        return Problem(data.path, data.line_of(("articles",)),
+                       f"'articles' must be a list of entries (lines starting with '- '), "
+                       f"not a {found}")
+    return None
+
+
+def _unique_slug(wanted: str, file: str, taken: dict[str, int]) -> str:
+    """``wanted`` if free, else the file's own slug, numbered if need be: pages never clash."""
+    if wanted not in taken:
+        return wanted
+    base = slug_for(file)
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
 def entries_from(data: DataFile, seed_dir: Path) -> tuple[list[CatalogEntry], list[Problem]]:
-    """Build entries from validated data; every entry that names a file is kept."""
+    """Build entries from validated data; every entry that names a usable file is kept."""
+    broken = _structure_problem(data)
+    if broken is not None:
+        return [], [broken]
     problems = validate(data, CATALOG_SCHEMA)
-    records = data.data.get("articles") if isinstance(data.data, dict) else None
+    flagged = {tuple(p) for p in _schema_paths(data)}
+    records = data.data.get("articles") or []
     entries: list[CatalogEntry] = []
     seen_files: dict[str, int] = {}
     seen_slugs: dict[str, int] = {}
-    for index, record in enumerate(records if isinstance(records, list) else []):
+    for index, record in enumerate(records):
         if not isinstance(record, dict) or not isinstance(record.get("file"), str):
             continue
         line = data.line_of(("articles", index))
         file = record["file"]
+        if not re.search(FILE_PATTERN, file):
+            continue  # the schema has said why; such a name is never opened
         if file in seen_files:
             problems.append(Problem(data.path, line,
                                     f"{file}: listed twice (first at line {seen_files[file]})"))
@@ -108,15 +153,17 @@ def entries_from(data: DataFile, seed_dir: Path) -> tuple[list[CatalogEntry], li
             problems.append(Problem(data.path, data.line_of(("articles", index, "file")),
                                     f"unknown file {file!r}: there is no such seed in {seed_dir}"))
             continue
-        slug = _text(record, "slug", slug_for(file))
-        if slug in seen_slugs:
+        wanted = record.get("slug")
+        if not isinstance(wanted, str) or not re.search(SLUG_PATTERN, wanted):
+            wanted = slug_for(file)  # a bad slug is reported by the schema, never used
+        slug = _unique_slug(wanted, file, seen_slugs)
+        if slug != wanted:
             problems.append(Problem(data.path, data.line_of(("articles", index, "slug")),
-                                    f"{file}: slug {slug!r} is used already at line "
-                                    f"{seen_slugs[slug]}"))
-            slug = slug_for(file)
+                                    f"{file}: slug {wanted!r} is used already at line "
+                                    f"{seen_slugs[wanted]}; the page is {slug!r} for now"))
         seen_slugs[slug] = line
         date = parse_date(record.get("date"))
-        if "date" in record and date is None:
+        if "date" in record and date is None and ("articles", index, "date") not in flagged:
             problems.append(Problem(data.path, data.line_of(("articles", index, "date")),
                                     f"{file}: bad date {record.get('date')!r}: "
                                     "expected a real calendar date as YYYY-MM-DD"))
@@ -135,19 +182,24 @@ def entries_from(data: DataFile, seed_dir: Path) -> tuple[list[CatalogEntry], li
     listed = set(seen_files)
     for seed in sorted(seed_dir.glob("*.txt")):
         if seed.name not in listed:
-            problems.append(Problem(data.path, None,
+            problems.append(Problem(data.path, data.line_of(("articles",)),
                                     f"seed {seed.name} has no catalog entry: it is not in the "
                                     "edition until one is added"))
     return entries, problems
 
 
+def _schema_paths(data: DataFile) -> list[tuple[str | int, ...]]:
+    """Where the schema found something wrong, so that no value is reported twice."""
+    validator = jsonschema.Draft202012Validator(CATALOG_SCHEMA)
+    return [tuple(error.absolute_path) for error in validator.iter_errors(data.data)]
+
+
 def load_catalog(path: Path, seed_dir: Path) -> tuple[list[CatalogEntry], list[Problem]]:
     """Load and check the catalog file against the seeds that exist."""
     data, problems = load_yaml(path)
-    if data is None:
-        return [], problems
-    entries, more = entries_from(data, seed_dir)
-    return entries, problems + more
+    entries, more = entries_from(data, seed_dir) if data is not None else ([], [])
+    # every problem of this file is a catalog problem, whichever layer found it
+    return entries, [replace(problem, subtype="catalog") for problem in problems + more]
 
 
 def reading_order(entries: list[CatalogEntry]) -> list[CatalogEntry]:

@@ -48,8 +48,14 @@ class DataFile:
 
 
 def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: _PlainLoader,
-           problems: list[Problem]) -> Any:
+           problems: list[Problem], seen: set[int] | None = None) -> Any:
+    seen = set() if seen is None else seen
     out.lines[path] = node.start_mark.line + 1
+    if id(node) in seen and isinstance(node, yaml.CollectionNode):
+        # an alias (*name) of a collection built already: PyYAML's own constructor shares
+        # it, so "billion laughs" aliases cost nothing instead of exponential time
+        return loader.construct_object(node, deep=True)
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -59,10 +65,10 @@ def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: _PlainLoader,
             if key in result:
                 problems.append(Problem(out.path, key_node.start_mark.line + 1,
                                         f"duplicate key {key!r}"))
-            result[key] = _build(value_node, (*path, key), out, loader, problems)
+            result[key] = _build(value_node, (*path, key), out, loader, problems, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, index), out, loader, problems)
+        return [_build(item, (*path, index), out, loader, problems, seen)
                 for index, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
@@ -70,16 +76,23 @@ def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: _PlainLoader,
 def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
     """Parse YAML text; a syntax error becomes a problem with its line, never an exception."""
     problems: list[Problem] = []
-    loader = _PlainLoader(text)
+    try:
+        loader = _PlainLoader(text)  # refuses control characters at once (ReaderError)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        return None, [Problem(path, line, f"not valid YAML: character #x{error.character:04x} "
+                                          "is not allowed in a data file")]
     try:
         root = loader.get_single_node()
         out = DataFile(path, None)
         out.data = None if root is None else _build(root, (), out, loader, problems)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + 1 if mark is not None else 1
         reason = getattr(error, "problem", None) or str(error)
         return None, [Problem(path, line, f"not valid YAML: {reason}")]
+    except RecursionError:  # PyYAML composes nested values recursively
+        return None, [Problem(path, 1, "not usable YAML: values nested too deeply")]
     finally:
         loader.dispose()
     return out, problems
@@ -90,7 +103,7 @@ def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(str(path), None, f"cannot read the file: {error.strerror}")]
+        return None, [Problem(str(path), 1, f"cannot read the file: {error.strerror}")]
     text, problems = decode_text(raw, str(path))
     if text is None:
         return None, problems
@@ -101,6 +114,10 @@ def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
 def _describe(error: jsonschema.ValidationError) -> str:
     where = ".".join(str(part) for part in error.absolute_path)
     prefix = f"{where}: " if where else ""
+    expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
+    if expected and error.validator in ("pattern", "type", "minLength"):
+        # a schema may say in words what a pattern means: editors do not read regexes
+        return f"{prefix}{error.instance!r} is not {expected}"
     if error.validator == "additionalProperties":
         return f"{prefix}{error.message}"
     if error.validator == "required":

@@ -13,6 +13,16 @@ def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _cut_short(raw: bytes, error: UnicodeDecodeError) -> str | None:
+    """The text of a UTF-8 file whose only fault is a last letter cut in half, else None."""
+    if error.end != len(raw) or len(raw) - error.start > 3:
+        return None
+    try:
+        return raw[: error.start].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Decode a file: UTF-8 (with or without BOM), CRLF or CR line ends.
 
@@ -20,6 +30,9 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     the editor can check them; binary data is refused with a clear message.
     """
     problems: list[Problem] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # text, but not in the edition's encoding
+        return None, [Problem(path, 1, "saved as UTF-16: it was not read; save the file as "
+                                       "UTF-8", "encoding")]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, _ = _line_and_column(raw, nul)
@@ -31,15 +44,26 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_and_column(raw, error.start)
-        text = raw.decode("cp1252", errors="replace")
-        problems.append(Problem(
-            path, line,
-            f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {column}); "
-            "read as Windows-1252: check the letters on this line and save the file as UTF-8",
-            "encoding"))
+        truncated = _cut_short(raw, error)
+        if truncated is not None:
+            text = truncated
+            problems.append(Problem(
+                path, line,
+                f"the file ends in the middle of a letter (byte 0x{raw[error.start]:02x} at "
+                f"column {column}): it was cut short; the incomplete letter is left out",
+                "encoding"))
+        else:
+            text = raw.decode("cp1252", errors="replace")
+            problems.append(Problem(
+                path, line,
+                f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {column}); "
+                "read as Windows-1252: check the letters on this line and save the file as "
+                "UTF-8", "encoding"))
     controls = sum(1 for ch in text if ch in _CONTROL)
     if controls and controls > len(text) // 100:
-        return None, [Problem(path, None, "not a text file (control characters): it was not read",
+        first = next(index for index, ch in enumerate(text) if ch in _CONTROL)
+        line = text[:first].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+        return None, [Problem(path, line, "not a text file (control characters): it was not read",
                               "encoding")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, problems

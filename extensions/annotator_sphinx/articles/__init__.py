@@ -8,7 +8,9 @@ Registers:
 - directives ``article`` (one page), ``article-cards`` (the landing page's cards) and
   ``article-toctree`` (all articles in reading order);
 - the ``paragraph_permalink`` node (a pilcrow in HTML, a label in LaTeX) and the
-  post-transform that adds it.
+  post-transform that adds it;
+- the ``ArticleEntriesCollector``: editing one catalog entry re-reads that article's page
+  only; a change of titles or reading order rewrites every page (their navigation).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
+from annotator_sphinx.articles.collector import ArticleEntriesCollector
 from annotator_sphinx.articles.corpus import corpus_for
 from annotator_sphinx.articles.directives import (
     ArticleCardsDirective,
@@ -41,9 +44,8 @@ STATIC = Path(__file__).parent / "static"
 def prepare_corpus(app: Sphinx) -> None:
     """Check the catalog and write one stub page per article before Sphinx looks for pages."""
     corpus = corpus_for(app.config, Path(app.confdir))
-    for problem in corpus.problems:
+    for problem in corpus.problems + write_stubs(corpus, Path(app.srcdir))[1]:
         report(problem, Subtype.CATALOG)
-    write_stubs(corpus, Path(app.srcdir))
 
 
 def add_static_path(app: Sphinx) -> None:
@@ -66,6 +68,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                  latex=(visit_paragraph_permalink_latex, None),
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
     app.add_post_transform(AddParagraphPermalinks)
+    app.add_env_collector(ArticleEntriesCollector)
     app.add_css_file("edition-articles.css")
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+    # env_version 2: the article pages' catalog entries are kept in the environment
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
             "parallel_write_safe": True}

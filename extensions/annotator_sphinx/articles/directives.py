@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import PassthroughTextElement, create_component
 
 from annotator.articles import Article, first_sentence
+from annotator_sphinx.articles.collector import note_article_entry
 from annotator_sphinx.articles.corpus import ARTICLE_KEY, Corpus, env_corpus
 from annotator_sphinx.warnings_ import Subtype, report, warn
 
@@ -36,26 +37,33 @@ class ArticleDirective(SphinxDirective):
     """Render one seed as the page of an article: header, anchored text, editorial note."""
 
     required_arguments = 1
+    final_argument_whitespace = True  # a seed's file name may hold spaces
     has_content = False
 
     def run(self) -> list[nodes.Node]:
         corpus = env_corpus(self.env)
         file = self.arguments[0]
-        self.env.note_dependency(str(corpus.catalog_path))
         found = corpus.article(file)
-        if found is None:
+        entry = corpus.entry(file)
+        if found is None or entry is None:
+            self.env.note_dependency(str(corpus.catalog_path))  # until the entry is added
             warn(f"no catalog entry for the seed {file!r}", Subtype.CATALOG,
                  (self.env.docname, self.lineno))
             return []
         article, problems = found
-        self.env.note_dependency(str(corpus.seed_path(corpus.entry(file))))  # type: ignore[arg-type]
+        # the page depends on its seed and on its own catalog entry, not on the whole catalog
+        self.env.note_dependency(str(corpus.seed_path(entry)))
+        note_article_entry(self.env, self.env.docname, entry)
         for problem in problems:
             report(problem, Subtype.SEED)
         self.env.metadata[self.env.docname][ARTICLE_KEY] = file
         return [self.section(article)]
 
     def section(self, article: Article) -> nodes.section:
-        section = nodes.section(ids=[nodes.make_id(article.slug)], classes=["article"])
+        ident = nodes.make_id(article.slug)
+        if ident in {block.anchor for block in article.blocks}:  # a slug such as "p2"
+            ident = nodes.make_id(f"article-{article.slug}")
+        section = nodes.section(ids=[ident], classes=["article"])
         section["support_smartquotes"] = False  # the text is verbatim: no "educated" quotes
         section += nodes.title(article.title, article.title)
         section += self.header(article)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.problems import Problem
 from annotator_sphinx.articles.corpus import Corpus
 
 STUB_MARKER = "<!-- written by annotator_sphinx.articles from the seeds' catalog: do not edit -->"
@@ -18,15 +19,32 @@ def stub_text(file: str) -> str:
     return f"{STUB_MARKER}\n\n```{{article}} {file}\n```\n"
 
 
-def write_stubs(corpus: Corpus, srcdir: Path) -> list[Path]:
-    """Write the stubs of the corpus; remove our stubs whose article has left the catalog."""
+def write_stubs(corpus: Corpus, srcdir: Path) -> tuple[list[Path], list[Problem]]:
+    """Write the stubs of the corpus; remove our stubs whose article has left the catalog.
+
+    A page in the way that the edition did not write is never overwritten: it is reported,
+    and that article has no page until the file is moved.
+    """
     folder = srcdir / corpus.article_dir
-    folder.mkdir(parents=True, exist_ok=True)
     wanted = {folder / f"{entry.slug}.md": stub_text(entry.file) for entry in corpus.entries}
-    for path, text in wanted.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for path in folder.glob("*.md"):
-        if path not in wanted and path.read_text(encoding="utf-8").startswith(STUB_MARKER):
-            path.unlink()
-    return sorted(wanted)
+    problems: list[Problem] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, text in wanted.items():
+            current = path.read_text(encoding="utf-8", errors="replace") \
+                if path.exists() else None
+            if current is not None and not current.startswith(STUB_MARKER):
+                problems.append(Problem(str(path), 1, "this page was not written by the "
+                                        "edition and is in the way of an article's page: it "
+                                        "was left alone; move it or change the slug",
+                                        "catalog"))
+            elif current != text:
+                path.write_text(text, encoding="utf-8")
+        for path in folder.glob("*.md"):
+            if path not in wanted and path.read_text(encoding="utf-8", errors="replace"
+                                                     ).startswith(STUB_MARKER):
+                path.unlink()
+    except OSError as error:
+        problems.append(Problem(str(error.filename or folder), 1,
+                                f"cannot write the article pages: {error.strerror}", "catalog"))
+    return sorted(wanted), problems

@@ -2,7 +2,7 @@
 
 Registers:
 
-- config value ``chronology_overlay`` (the editor's overlay, relative to the source folder;
+- config value ``edition_chronology_overlay`` (the editor's overlay, relative to the source folder;
   default ``chronology.yaml``);
 - the ``chronology`` domain, which keeps the event candidates of every article page (with
   ``clear_doc`` and ``merge_domaindata``, so reading in parallel is safe);
@@ -36,7 +36,7 @@ def add_static_path(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("annotator_sphinx.articles")
-    app.add_config_value("chronology_overlay", "chronology.yaml", "env",
+    app.add_config_value("edition_chronology_overlay", "chronology.yaml", "env",
                          types=frozenset({str}))
     app.add_domain(ChronologyDomain)
     app.add_directive("chronology", ChronologyDirective)

@@ -72,7 +72,7 @@ class ChronologyDomain(Domain):
 
 
 def overlay_path(env: BuildEnvironment) -> Path:
-    return Path(env.srcdir) / env.config.chronology_overlay
+    return Path(env.srcdir) / env.config.edition_chronology_overlay
 
 
 def domain_of(env: BuildEnvironment) -> ChronologyDomain:

@@ -1,0 +1,115 @@
+"""Incremental builds: an edit re-reads what shows it and nothing else, and the result is
+the same as a clean build's.
+
+Each case of EDITS is one editor's change. To cover a new input (glossary, notes,
+chronology overlay), add one ``pytest.param(Edit(...), id=...)`` to EDITS.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from buildtools import (
+    EDITION,
+    built,
+    copy_project,
+    differences,
+    edit_file,
+    output_files,
+    read_docs,
+    written_docs,
+)
+
+EVERY_PAGE = frozenset({"*"})  # every document of the project is written again
+AKAR = "articles/akar-victory-day-reception-2021-11"  # seed 004 in the real edition
+AZERNEWS = "articles/erdogan-victory-day-letter-2021-11"  # seed 002
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change to one input file, and what an incremental build must redo for it."""
+
+    project: str  # EDITION or a test root's name
+    path: str  # relative to the copy's base (the edition: "seeds/...", "docs/...")
+    old: str
+    new: str
+    reread: frozenset[str]  # exactly the documents read again
+    rewritten: frozenset[str] | None = None  # exactly those written (default: reread)
+
+
+EDITS = [
+    pytest.param(Edit("articles", "src/seeds/a_first.txt", "The second paragraph says",
+                      "The second paragraph now says", frozenset({"articles/first", "index"})),
+                 id="root-seed"),
+    pytest.param(Edit("articles", "src/seeds/b_early.txt", "Its last paragraph.",
+                      "Its last paragraph, longer.", frozenset({"articles/early", "index"})),
+                 id="root-seed-other"),
+    pytest.param(Edit("articles", "src/seeds/catalog.yaml", "date_evidence: The calendar line.",
+                      "date_evidence: The calendar line of the page.",
+                      frozenset({"articles/first", "index"})),
+                 id="root-catalog-entry"),
+    pytest.param(Edit("articles", "src/seeds/catalog.yaml", "outlet: Another Outlet",
+                      "outlet: Another Outlet Still", frozenset({"articles/early", "index"})),
+                 id="root-catalog-outlet"),
+    pytest.param(Edit("articles", "src/seeds/catalog.yaml", "title: EARLY HEADLINE",
+                      "title: \"[The editor's title]\"",
+                      frozenset({"articles/early", "index"}), EVERY_PAGE),
+                 id="root-catalog-title"),
+    pytest.param(Edit("articles", "src/seeds/catalog.yaml", 'date: "2020-09-28"',
+                      'date: "2021-09-28"', frozenset({"articles/early", "index"}), EVERY_PAGE),
+                 id="root-catalog-reading-order"),
+    pytest.param(Edit(EDITION, "seeds/004_4bb7f8f2e395c1ed.txt", "Liberation of Karabakh",
+                      "Liberation of Karabakh (crosshead edited)", frozenset({AKAR, "index"}),
+                      frozenset({AKAR, "index", "glossary", "chronology"})),
+                 id="edition-seed"),
+    pytest.param(Edit(EDITION, "seeds/catalog.yaml", "outlet_basis: 'The page furniture",
+                      "outlet_basis: 'The furniture of the page",
+                      frozenset({AZERNEWS, "index"}), frozenset({AZERNEWS, "index", "glossary"})),
+                 id="edition-catalog-entry"),
+]
+
+
+def project_docs(outdir: Path) -> set[str]:
+    return {path.relative_to(outdir).with_suffix("").as_posix()
+            for path in outdir.rglob("*.html")
+            if not path.relative_to(outdir).parts[0].startswith("_")
+            and path.stem not in ("genindex", "search", "py-modindex")}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_rebuilds_what_shows_it_and_equals_a_clean_build(edit: Edit,
+                                                                  tmp_path: Path) -> None:
+    base = tmp_path / "incremental"
+    srcdir = copy_project(edit.project, base)
+    builddir = tmp_path / "_build"
+    with built(srcdir, builddir=builddir) as app:
+        assert app.warning.getvalue() == ""
+        every_page = project_docs(Path(app.outdir))
+
+    edit_file(base / edit.path, edit.old, edit.new)
+
+    with built(srcdir, builddir=builddir) as app:
+        assert app.warning.getvalue() == ""
+        assert read_docs(app) == edit.reread
+        wanted = edit.rewritten or edit.reread
+        assert written_docs(app) == (every_page if wanted == EVERY_PAGE else wanted)
+        incremental = output_files(Path(app.outdir))
+
+    clean_base = tmp_path / "clean"
+    shutil.copytree(base, clean_base, ignore=shutil.ignore_patterns("_build*"))
+    clean_src = clean_base / srcdir.relative_to(base)
+    with built(clean_src, builddir=tmp_path / "_clean_build") as app:
+        clean = output_files(Path(app.outdir))
+    assert differences(incremental, clean) == []
+
+
+def test_a_build_with_no_edit_rebuilds_nothing(tmp_path: Path) -> None:
+    srcdir = copy_project("articles", tmp_path)
+    with built(srcdir, builddir=tmp_path / "_build"):
+        pass
+    with built(srcdir, builddir=tmp_path / "_build") as app:
+        assert read_docs(app) == set() and written_docs(app) == set()
