@@ -17,6 +17,8 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "annotator_sphinx.articles",
+    "annotator_sphinx.search",
+    "annotator_sphinx.reading",
 ]
 
 # The edition's inputs, relative to this folder.

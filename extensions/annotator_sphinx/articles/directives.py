@@ -159,7 +159,7 @@ class ArticleCardsDirective(SphinxDirective):
             refwarn=True, classes=["sd-stretched-link", "sd-hide-link-text"])
         card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-mb-3",
                                          "sd-shadow-sm", "sd-card-hover", "article-card"],
-                                children=[body, PassthroughTextElement("", link)])
+                                children=[body, PassthroughTextElement("", "", link)])
         return create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
 
 
