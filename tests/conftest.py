@@ -49,6 +49,9 @@ def build_edition(base: Path, buildername: str = "html", **kwargs: Any) -> Sphin
 def edition_html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     """The real edition, built once per test session as HTML."""
     app = build_edition(tmp_path_factory.mktemp("edition"))
+    # Restore docutils' global registry now, not at the session's end: while the build's
+    # node classes stay registered, every later Sphinx app warns "already registered".
+    app.cleanup()
     try:
         yield app
     finally:

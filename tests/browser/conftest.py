@@ -156,8 +156,7 @@ def screenshot() -> Callable[[Any, str], Path]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the browser tests last: the quick tests fail first, and the edition's session
-    build (whose Sphinx app lives to the end) comes after the other tests' own apps."""
+    """Run the browser tests last, so that the quick tests report first."""
     here = Path(__file__).parent
     items.sort(key=lambda item: Path(item.path).is_relative_to(here))
 

@@ -46,6 +46,17 @@ def test_nothing_overflows_on_a_phone(open_page: Any, name: str) -> None:
     assert width <= PHONE["width"], f"{name} is {width}px wide on a {PHONE['width']}px phone"
 
 
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_phone_header_holds_the_title(open_page: Any, name: str) -> None:
+    """The edition's long title must not spill out of the phone's one-line header."""
+    page = open_page(PAGES[name], width=PHONE["width"])
+    header = page.locator(".mobile-header").bounding_box()
+    title = page.locator(".mobile-header .brand").bounding_box()
+    assert header and title
+    assert title["y"] >= header["y"]
+    assert title["y"] + title["height"] <= header["y"] + header["height"]
+
+
 def png_width(data: bytes) -> int:
     """The width in the PNG's header (IHDR, right after the signature)."""
     return struct.unpack(">I", data[16:20])[0]
