@@ -66,6 +66,19 @@ IN_VIEW_JS = """(element) => {
 }"""
 
 
+def assert_lands_on(page: Any, anchor: str, timeout: float = 5000) -> None:
+    """The page shows paragraph ``anchor``: on screen, not under the header, the URL's
+    target, and highlighted (its background differs from the first paragraph's)."""
+    # Furo scrolls smoothly: wait until the paragraph is in view
+    page.wait_for_function(f"(id) => ({IN_VIEW_JS})(document.getElementById(id))",
+                           arg=anchor, timeout=timeout)
+    assert page.evaluate("(id) => document.getElementById(id).matches(':target')", anchor)
+    background = "(id) => getComputedStyle(document.getElementById(id)).backgroundColor"
+    first = page.evaluate("() => document.querySelector('p.article-paragraph').id")
+    assert first != anchor, "choose a paragraph after the first"
+    assert page.evaluate(background, anchor) != page.evaluate(background, first)
+
+
 def full_lines(lengths: list[list[int]]) -> list[int]:
     """Characters per line over paragraphs, leaving out each paragraph's last (short) line."""
     return [count for paragraph in lengths for count in paragraph[:-1]]
