@@ -57,6 +57,18 @@ def test_the_phone_header_holds_the_title(open_page: Any, name: str) -> None:
     assert title["y"] + title["height"] <= header["y"] + header["height"]
 
 
+@pytest.mark.parametrize("width", [DESKTOP["width"], PHONE["width"]])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_headings_shrink_with_their_level(open_page: Any, name: str, width: int) -> None:
+    page = open_page(PAGES[name], width=width)
+    sizes = page.evaluate("""() => ['h1', 'h2', 'h3'].map((tag) => {
+        const heading = document.querySelector(`article[role="main"] ${tag}`);
+        return heading ? parseFloat(getComputedStyle(heading).fontSize) : null;
+    })""")
+    shown = [size for size in sizes if size is not None]
+    assert shown == sorted(shown, reverse=True) and len(set(shown)) == len(shown), sizes
+
+
 def png_width(data: bytes) -> int:
     """The width in the PNG's header (IHDR, right after the signature)."""
     return struct.unpack(">I", data[16:20])[0]
