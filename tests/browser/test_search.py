@@ -47,6 +47,18 @@ def test_search_finds_every_article_that_names_it(open_page: Any, query: str) ->
     assert expected <= found, f"{query!r} found {sorted(found)}"
 
 
+@pytest.mark.parametrize(("query", "spelled"), [("Cavusoglu", "Çavuşoğlu"),
+                                                ("Çavuşoğlu", "Cavusoglu")])
+def test_each_result_shows_the_name_as_its_page_spells_it(
+        open_page: Any, query: str, spelled: str) -> None:
+    """The summary under a result is cut around the word found, whatever its spelling."""
+    page = open_page("index.html")
+    search(page, query)
+    (target,) = pages_with((spelled,)) - pages_with((query,))
+    summary = page.locator(f'#search-results li:has(a[href^="{target}"]) p.context')
+    assert spelled in summary.inner_text()
+
+
 def test_the_browser_folds_a_query_as_the_index_does(open_page: Any) -> None:
     """The search page's stemmer (JavaScript) and the index's (Python) agree."""
     from annotator_sphinx.search.language import FoldingEnglish

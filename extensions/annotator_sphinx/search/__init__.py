@@ -5,7 +5,8 @@ Registers:
 - the search language ``en`` (``FoldingEnglish``, replacing Sphinx's English one for the
   process, as ``add_search_language`` does): the index holds every word folded to plain
   Latin letters, and the search page folds the reader's query the same way before the
-  English stemmer sees it.
+  English stemmer sees it; a result's summary is cut around the word as its page spells
+  it (Furo loads Sphinx's searchtools.js before the language data, where this lives).
 """
 
 from __future__ import annotations

@@ -19,6 +19,28 @@ var Stemmer = function () {
   this.stemWord = (word) => english.stemWord(editionFold(word).toLowerCase());
 };
 window.Stemmer = Stemmer;
+
+// The result's summary is cut around the first word found; Sphinx looks for the folded
+// word in the page's text as it is. Find it in the folded text, and hand Sphinx the
+// words as the page spells them. (searchtools.js is loaded before this file.)
+if (typeof Search !== "undefined" && Search.makeSearchSummary) {
+  const sphinxSummary = Search.makeSearchSummary;
+  Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+    const text = Search.htmlToText(htmlText, anchor).toLowerCase();
+    let folded = "";
+    const origin = [];  // index in text of each character of folded
+    for (let i = 0; i < text.length; i++) {
+      const piece = editionFold(text[i]);
+      folded += piece;
+      for (let j = 0; j < piece.length; j++) origin.push(i);
+    }
+    const spelled = [...keywords].map((word) => {
+      const at = folded.indexOf(word);
+      return at < 0 ? word : text.slice(origin[at], origin[at + word.length - 1] + 1);
+    });
+    return sphinxSummary(htmlText, new Set(spelled), anchor);
+  };
+}
 """
 
 
