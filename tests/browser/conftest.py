@@ -2,12 +2,17 @@
 
 - ``site``: the real edition (built once per session by ``edition_html``) served on
   127.0.0.1 at a free port; ``site.url("about.html#method")`` gives an address.
-- ``open_page(path, width=1280, theme="light")``: a loaded page (``path`` relative to
-  the site, or a full address) in a fresh browser
-  context (its own storage), at that viewport width, with the system colour scheme
-  ``theme``; every page is checked for JavaScript errors when the test ends.
+- ``open_page(path, width=1280, theme="light", **context_options)``: a loaded page
+  (``path`` relative to the site, or a full address) in a fresh browser context (its own
+  storage), at that viewport width, with the system colour scheme ``theme``; more
+  Playwright context options pass through (``has_touch=True``, ``reduced_motion=...``).
+  Every page is checked for JavaScript errors when the test ends.
 - ``screenshot(page, name)``: a full-page PNG in ``_build/screenshots/``.
-- ``serious_violations(page)``: axe-core's serious and critical violations.
+- ``serious_violations(page, context=None)``: axe-core's serious and critical violations
+  (``context``: a CSS selector to check only part of the page).
+
+``reader.py`` holds the pages every generic check covers (``PAGES``), the articles, and
+helpers such as ``assert_lands_on(page, "p12")``.
 
 Chromium is Debian's (``/usr/bin/chromium``), installed here with apt-get when it is
 missing; Playwright never downloads a browser. Where it cannot be installed or started,
