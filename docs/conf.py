@@ -21,6 +21,8 @@ extensions = [
     "annotator_sphinx.glossary",
     "annotator_sphinx.notes",
     "annotator_sphinx.book",
+    "annotator_sphinx.search",
+    "annotator_sphinx.reading",
 ]
 
 # The edition's inputs, relative to this folder.

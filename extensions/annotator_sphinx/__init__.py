@@ -12,6 +12,10 @@ Each concern is its own extension, listed in ``conf.py``:
 - ``annotator_sphinx.annotations``: ``annotations.jsonld`` (W3C Web Annotations) at the root
   of the HTML output; other extensions add records through the ``edition-annotations`` event.
 - ``annotator_sphinx.book``: the PDF as a book (front matter, articles, back matter).
+- ``annotator_sphinx.search``: the search index and the reader's query folded alike
+  ("Cavusoglu" finds "Çavuşoğlu").
+- ``annotator_sphinx.reading``: type for long reading, phone header, accessible toctree
+  captions.
 """
 
 from __future__ import annotations

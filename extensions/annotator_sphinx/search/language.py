@@ -1,0 +1,61 @@
+"""The English search language with accent folding on both sides of the search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sphinx.search
+from sphinx.search.en import SearchEnglish
+
+from annotator.folding import FOLD_JS, fold
+
+# Sphinx ships the Snowball stemmers for the browser here, minified.
+STEMMERS_JS = Path(sphinx.search.__file__).parent / "minified-js"
+
+# The search page calls ``new Stemmer().stemWord(lowercased query word)``: fold first.
+WRAPPER_JS = """
+var Stemmer = function () {
+  const english = new EnglishStemmer();
+  this.stemWord = (word) => english.stemWord(editionFold(word).toLowerCase());
+};
+window.Stemmer = Stemmer;
+
+// The result's summary is cut around the first word found; Sphinx looks for the folded
+// word in the page's text as it is. Find it in the folded text, and hand Sphinx the
+// words as the page spells them. (searchtools.js is loaded before this file.)
+if (typeof Search !== "undefined" && Search.makeSearchSummary) {
+  const sphinxSummary = Search.makeSearchSummary;
+  Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+    const text = Search.htmlToText(htmlText, anchor).toLowerCase();
+    let folded = "";
+    const origin = [];  // index in text of each character of folded
+    for (let i = 0; i < text.length; i++) {
+      const piece = editionFold(text[i]);
+      folded += piece;
+      for (let j = 0; j < piece.length; j++) origin.push(i);
+    }
+    const spelled = [...keywords].map((word) => {
+      const at = folded.indexOf(word);
+      return at < 0 ? word : text.slice(origin[at], origin[at + word.length - 1] + 1);
+    });
+    return sphinxSummary(htmlText, new Set(spelled), anchor);
+  };
+}
+"""
+
+
+class FoldingEnglish(SearchEnglish):
+    """English stemming of the folded word, in the index and in the reader's query."""
+
+    # Empty, so that Sphinx takes ``js_stemmer_code`` (ours) instead of its own files.
+    js_stemmer_rawcode = ""
+
+    @property
+    def js_stemmer_code(self) -> str:  # type: ignore[override]
+        """The English Snowball stemmer, the folding function and the wrapper joining them."""
+        parts = [(STEMMERS_JS / name).read_text(encoding="utf-8")
+                 for name in ("base-stemmer.js", "english-stemmer.js")]
+        return "\n".join([*parts, FOLD_JS, WRAPPER_JS])
+
+    def stem(self, word: str) -> str:
+        return super().stem(fold(word))

@@ -1,0 +1,92 @@
+"""What the browser tests read: the pages a reader meets, and measurements in the page.
+
+Add a page to ``PAGES`` and it is screenshotted, checked with axe in both colour modes and
+checked for horizontal overflow on a phone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.articles import Article, load_article
+from annotator.catalog import load_catalog, reading_order
+
+from conftest import SEEDS
+
+ARTICLES: list[Article] = [
+    load_article(SEEDS, entry)[0]
+    for entry in reading_order(load_catalog(SEEDS / "catalog.yaml", SEEDS)[0])]
+# The longest article: the one where a jump to a paragraph needs the most scrolling.
+LONG_ARTICLE: Article = max(ARTICLES, key=lambda article: len(article.paragraphs))
+
+
+def article_path(article: Article) -> str:
+    """The address of an article's page, relative to the root of the site."""
+    return f"articles/{article.slug}.html"
+
+
+# name -> address relative to the site root; the name is used in screenshot file names.
+PAGES: dict[str, str] = {
+    "landing": "index.html",
+    "article": article_path(LONG_ARTICLE),
+    "about": "about.html",
+}
+
+THEMES = ("light", "dark")
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+# Characters on each line of every article paragraph, measured from the rendered glyphs
+# (one Range per character, grouped by the top of its line box); the edition's own
+# additions (class ``apparatus``: pilcrows, note markers) are not counted.
+LINE_LENGTHS_JS = """(selector) => Array.from(document.querySelectorAll(selector)).map((p) => {
+  const lines = new Map();
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest(".apparatus")) continue;
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      const top = Math.round(box.top);
+      lines.set(top, (lines.get(top) || 0) + 1);
+    }
+  }
+  return [...lines.entries()].sort((a, b) => a[0] - b[0]).map((entry) => entry[1]);
+})"""
+
+# Whether the element is on screen and is what the reader sees there (no header over it).
+IN_VIEW_JS = """(element) => {
+  const box = element.getBoundingClientRect();
+  if (box.top < 0 || box.top >= window.innerHeight || box.height === 0) return false;
+  const seen = document.elementFromPoint(box.left + 4, box.top + Math.min(8, box.height / 2));
+  return seen !== null && (seen === element || element.contains(seen));
+}"""
+
+
+def assert_lands_on(page: Any, anchor: str, timeout: float = 5000) -> None:
+    """The page shows paragraph ``anchor``: on screen, not under the header, the URL's
+    target, and highlighted (its background differs from the first paragraph's)."""
+    # Furo scrolls smoothly: wait until the paragraph is in view
+    page.wait_for_function(f"(id) => ({IN_VIEW_JS})(document.getElementById(id))",
+                           arg=anchor, timeout=timeout)
+    assert page.evaluate("(id) => document.getElementById(id).matches(':target')", anchor)
+    background = "(id) => getComputedStyle(document.getElementById(id)).backgroundColor"
+    first = page.evaluate("() => document.querySelector('p.article-paragraph').id")
+    assert first != anchor, "choose a paragraph after the first"
+    assert page.evaluate(background, anchor) != page.evaluate(background, first)
+
+
+def full_lines(lengths: list[list[int]]) -> list[int]:
+    """Characters per line over paragraphs, leaving out each paragraph's last (short) line."""
+    return [count for paragraph in lengths for count in paragraph[:-1]]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """axe's violations as lines a developer can act on."""
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+        for v in violations)
