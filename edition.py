@@ -109,6 +109,7 @@ def build_epub() -> None:
 
 def test() -> None:
     run(BIN / "ruff", "check", "src", "extensions", "tests", "docs/conf.py", "edition.py")
+    run(BIN / "mypy")  # the core and the extensions: files and settings in pyproject.toml
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 
