@@ -8,8 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.articles import parse_seed
+from annotator.catalog import CatalogEntry
 from annotator.collation import ascii_key, group_letter, sort_key
-from annotator.glossary import CATEGORIES, load_glossary, matcher_for, unmatched_skips
+from annotator.glossary import (
+    CATEGORIES,
+    load_glossary,
+    matcher_for,
+    matches_in,
+    unmatched_skips,
+)
 from annotator.matching import CASE_ANY, Matcher, Term, skip_opted_out
 
 from conftest import DOCS
@@ -199,6 +207,23 @@ def test_an_opt_out_quote_found_nowhere_is_reported(tmp_path: Path) -> None:
     found = unmatched_skips(entries, ["Then The Turkey Cup was played."])
     assert [(p.path, p.line, p.message) for p in found] == [
         (str(path), 2, "the entry 'a' opts out of 'The Turkey Cupp', which is in no article")]
+
+
+def test_what_an_article_can_show_of_the_glossary(tmp_path: Path) -> None:
+    """Per paragraph, the matches after opt-outs: what incremental builds compare."""
+    path = write(tmp_path, "entries:\n"
+                 "  - {id: a, term: Turkey, category: place, definition: A.,\n"
+                 "     skip: [The Turkey Cup]}\n"
+                 "  - {id: b, term: Baku, category: place, definition: B.}\n")
+    entries, _ = load_glossary(path)
+    article, _ = parse_seed("HEADLINE\nTurkey and Baku.\nThe Turkey Cup in Baku.\n",
+                            CatalogEntry(file="x.txt", slug="x", title="HEADLINE",
+                                         outlet="O", outlet_basis="b", date=None,
+                                         date_basis="unknown", date_evidence="e",
+                                         byline=None, dateline=None, line=1))
+    shown = [(anchor, m.entry_id, m.start, m.matched)
+             for anchor, m in matches_in(article, entries, matcher_for(entries))]
+    assert shown == [("p1", "a", 0, "Turkey"), ("p1", "b", 11, "Baku"), ("p2", "b", 18, "Baku")]
 
 
 VOCABULARY = ["Kara", "Karabakh", "Nagorno-Karabakh", "Baku", "Şuşa", "Shusha", "Ankara",

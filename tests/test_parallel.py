@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from buildtools import EDITION, built, copy_project, differences, edit_file, output_files
+from buildtools import (
+    EDITION,
+    built,
+    copy_project,
+    differences,
+    edit_file,
+    output_files,
+    read_docs,
+)
 
 
 @pytest.mark.parametrize("project", [EDITION, "articles"])
@@ -28,14 +36,30 @@ def test_parallel_build_equals_serial_build(project: str, tmp_path: Path) -> Non
     assert differences(outputs[1], outputs[2]) == []
 
 
-def test_parallel_incremental_build_keeps_what_workers_recorded(tmp_path: Path) -> None:
-    """The catalog entries noted by the reading workers reach the main environment."""
+PRESS = "articles/aliyev-press-conference-2021-02"
+# (file, old, new, what the page then shows): each input an article page fingerprints.
+INPUT_EDITS = {
+    "catalog": ("seeds/catalog.yaml", "date_evidence: \"The page's calendar line",
+                "date_evidence: \"The calendar line", "Date (stated): The calendar line reads"),
+    "glossary": ("docs/glossary.yaml", "Türkiye joined in 1952.",
+                 "Türkiye joined in February 1952.", "Türkiye joined in February 1952."),
+    "notes": ("docs/notes.yaml", "the report is an\n      English rendering",
+              "the report is an\n      English translation",
+              "the report is an English translation"),
+}
+
+
+@pytest.mark.parametrize("name", list(INPUT_EDITS))
+def test_parallel_incremental_build_keeps_what_workers_recorded(name: str,
+                                                                 tmp_path: Path) -> None:
+    """What the reading workers noted of each input reaches the main environment."""
+    path, old, new, shown = INPUT_EDITS[name]
     srcdir = copy_project(EDITION, tmp_path)
-    catalog = tmp_path / "seeds" / "catalog.yaml"
     with built(srcdir, builddir=tmp_path / "_build", parallel=2):
         pass
-    edit_file(catalog, "date_evidence: \"The page's calendar line",
-              "date_evidence: \"The calendar line")
+    edit_file(tmp_path / path, old, new)
     with built(srcdir, builddir=tmp_path / "_build", parallel=2) as app:
-        page = (Path(app.outdir) / "articles" / "aliyev-press-conference-2021-02.html")
-        assert "Date (stated): The calendar line reads" in page.read_text(encoding="utf-8")
+        assert PRESS in read_docs(app)
+        assert read_docs(app) <= {PRESS, "index", "glossary"}  # not every article
+        page = (Path(app.outdir) / f"{PRESS}.html").read_text(encoding="utf-8")
+        assert shown in " ".join(page.split())

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.articles import Article
 from annotator.collation import sort_key
 from annotator.datafile import DataFile, load_yaml, validate
-from annotator.matching import CASE_ANY, CASE_EXACT, Matcher, Term, fold
+from annotator.matching import CASE_ANY, CASE_EXACT, Match, Matcher, Term, fold, skip_opted_out
 from annotator.problems import Problem
 
 CATEGORIES = ("person", "place", "organisation", "agreement", "event", "concept")
@@ -162,6 +163,18 @@ def load_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
 def matcher_for(entries: list[Entry]) -> Matcher:
     """One automaton for every form of every entry."""
     return Matcher(Term(entry.id, form, entry.case) for entry in entries for form in entry.forms)
+
+
+def matches_in(article: Article, entries: list[Entry], matcher: Matcher
+               ) -> list[tuple[str, Match]]:
+    """Every occurrence of an entry in an article's paragraphs, opt-outs left out.
+
+    What an article page can show of the glossary: an incremental build compares it
+    before and after an edit of the glossary to know which pages to read again.
+    """
+    skips = {entry.id: entry.skip for entry in entries if entry.skip}
+    return [(block.anchor, match) for block in article.paragraphs
+            for match in skip_opted_out(block.text, matcher.find(block.text), skips)]
 
 
 def entry_sort_key(entry: Entry) -> tuple[object, ...]:

@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import PassthroughTextElement, create_component
 
 from annotator.articles import Article, first_sentence
-from annotator_sphinx.articles.collector import note_article_entry
+from annotator_sphinx.articles.collector import ArticleEntriesCollector
 from annotator_sphinx.articles.corpus import ARTICLE_KEY, Corpus, env_corpus
 from annotator_sphinx.warnings_ import Subtype, report, warn
 
@@ -53,7 +53,7 @@ class ArticleDirective(SphinxDirective):
         article, problems = found
         # the page depends on its seed and on its own catalog entry, not on the whole catalog
         self.env.note_dependency(str(corpus.seed_path(entry)))
-        note_article_entry(self.env, self.env.docname, entry)
+        ArticleEntriesCollector.note(self.env, self.env.docname, file)
         for problem in problems:
             report(problem, Subtype.SEED)
         self.env.metadata[self.env.docname][ARTICLE_KEY] = file

@@ -13,10 +13,12 @@ Registers:
 - nodes ``glossary_link``, ``glossary_occurrences``, ``glossary_definitions``,
   ``register_index``; the static files ``edition-glossary.js`` and ``.css``; the LaTeX
   package ``annotator-glossary`` (page references to the entries);
-- events: ``builder-inited`` (load and check the data file), ``env-before-read-docs`` /
-  ``env-purge-doc`` / ``env-get-updated`` (rewrite the glossary page when an article
-  changes), ``doctree-resolved`` ("appears in"), ``env-check-consistency`` (entries found
-  nowhere: ``annotator.glossary-unused``), ``build-finished`` (``glossary.json``),
+- the ``GlossaryLinksCollector``: an edit of the glossary re-reads the articles whose
+  links or linked entries change, not every article;
+- events: ``builder-inited`` (load and check the data file), ``env-get-updated``
+  (rewrite the glossary page when what its "appears in" lines show has changed),
+  ``doctree-resolved`` ("appears in"), ``env-check-consistency`` (entries found nowhere:
+  ``annotator.glossary-unused``), ``build-finished`` (``glossary.json``),
   ``edition-annotations`` (every occurrence into ``annotations.jsonld``).
 
 ``annotator_sphinx.glossary.occurrences(env)`` gives every occurrence, for other exports.
@@ -30,17 +32,18 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
+from annotator_sphinx.glossary.collector import GlossaryLinksCollector
 from annotator_sphinx.glossary.directives import GlossaryDirective
 from annotator_sphinx.glossary.domain import GlossaryDomain
 from annotator_sphinx.glossary.events import (
     STY_NAME,
-    RereadGlossaryPages,
     annotation_records,
     check_config,
     export,
     fill_occurrences,
     occurrences,
     report_unused,
+    updated_pages,
 )
 from annotator_sphinx.glossary.nodes import (
     depart_glossary_link_html,
@@ -93,16 +96,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                  html=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
                  texinfo=(skip_node, None))
     app.add_latex_package(STY_NAME)
-    reread = RereadGlossaryPages()
+    app.add_env_collector(GlossaryLinksCollector)
     app.connect("builder-inited", check_config)
     app.connect("builder-inited", add_static_path)
-    app.connect("env-before-read-docs", reread.before_read)
-    app.connect("env-purge-doc", reread.purged)
-    app.connect("env-get-updated", reread.get_updated)
+    app.connect("env-get-updated", updated_pages)
     app.connect("doctree-resolved", fill_occurrences)
     app.connect("env-check-consistency", report_unused)
     app.connect("build-finished", export)
     app.add_css_file("edition-glossary.css")
     app.add_js_file("edition-glossary.js", loading_method="defer")
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+    # env_version 2: per article, the fingerprint of the glossary it was linked with
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
             "parallel_write_safe": True}

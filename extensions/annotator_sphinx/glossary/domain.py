@@ -31,8 +31,9 @@ class GlossaryDomain(Domain):
 
     name = "edition-glossary"
     label = "Edition glossary"
-    initial_data = {"occurrences": {}, "pages": {}}  # noqa: RUF012
-    data_version = 1
+    # "fingerprint": what the glossary pages showed when last written (events.updated_pages)
+    initial_data = {"occurrences": {}, "pages": {}, "fingerprint": ""}  # noqa: RUF012
+    data_version = 2
 
     @property
     def occurrences(self) -> dict[str, list[Occurrence]]:

@@ -12,6 +12,7 @@ from sphinx.environment import BuildEnvironment
 
 from annotator.glossary import entry_sort_key, unmatched_skips
 from annotator.webannotation import CONTEXT_LENGTH, AnnotationRecord
+from annotator_sphinx.articles.collector import digest
 from annotator_sphinx.articles.corpus import article_of, env_corpus
 from annotator_sphinx.articles.directives import format_date
 from annotator_sphinx.glossary.data import LINK_MODES, env_glossary
@@ -48,23 +49,26 @@ def check_config(app: Sphinx) -> None:
         report(problem, Subtype.GLOSSARY)
 
 
-class RereadGlossaryPages:
-    """When any document is read again, the glossary page's "appears in" must follow."""
+def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The glossary pages, whenever what their "appears in" lines show has changed.
 
-    def __init__(self) -> None:
-        self.changed = False
-
-    def before_read(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-        self.changed = bool(docnames)
-
-    def purged(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        self.changed = True
-
-    def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        if not self.changed:
-            return []
-        self.changed = False
-        return sorted(glossary_domain(env).pages)
+    They show, for each entry, the paragraphs where it occurs and the date and title of
+    their article: an edit that changes none of these (a note, the chronology overlay, a
+    word of an article that is not a term) leaves the glossary pages as they are.
+    """
+    domain = glossary_domain(env)
+    corpus = env_corpus(env)
+    shown = {(found.term_id, found.docname, found.anchor) for found in occurrences(env)}
+    articles = []
+    for docname in sorted({docname for _, docname, _ in shown}):
+        article = article_of(env, docname)
+        title = env.titles[docname].astext() if docname in env.titles else docname
+        articles.append((docname, title, format_date(article) if article else ""))
+    fingerprint = digest(sorted(shown), articles, [e.slug for e in corpus.entries])
+    if fingerprint == domain.data.get("fingerprint"):
+        return []
+    domain.data["fingerprint"] = fingerprint
+    return sorted(domain.pages)
 
 
 def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:

@@ -17,9 +17,15 @@ from annotator.glossary import Entry
 from annotator.matching import Match, skip_opted_out
 from annotator_sphinx.articles.corpus import article_of
 from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE
+from annotator_sphinx.glossary.collector import GlossaryLinksCollector
 from annotator_sphinx.glossary.data import env_glossary
 from annotator_sphinx.glossary.domain import Occurrence, glossary_domain
-from annotator_sphinx.glossary.nodes import glossary_definitions, glossary_link, register_index
+from annotator_sphinx.glossary.nodes import (
+    glossary_definitions,
+    glossary_link,
+    register_index,
+    shown_in_articles,
+)
 
 REGISTER_MARK = "edition_register"  # on index nodes of ours: the entry's id
 APPARATUS = "apparatus"
@@ -72,7 +78,7 @@ class LinkGlossaryTerms(SphinxTransform):
         if article is None:
             return
         glossary = env_glossary(self.env)
-        self.env.note_dependency(str(glossary.path))
+        GlossaryLinksCollector.note(self.env, self.env.docname, article.file)
         blocks = {block.anchor: block for block in article.blocks}
         mode = self.config.edition_glossary_link
         linked_in_article: set[str] = set()
@@ -169,7 +175,7 @@ class EmbedDefinitions(SphinxPostTransform):
         entries = [glossary.by_id[i] for i in ids if i in glossary.by_id]
         if entries:
             self.document += glossary_definitions("", entries=[
-                (e.id, e.term, e.category, e.dates or "", e.definition) for e in entries])
+                shown_in_articles(entry) for entry in entries])
 
 
 class CollatedLatexIndex(SphinxPostTransform):

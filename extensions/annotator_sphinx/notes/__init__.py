@@ -10,6 +10,7 @@ Registers:
   ``note-kind``, ``note-article``);
 - transforms ``AddNotes`` (610: markers and ``[sic]`` marks after the quoted words,
   auto-numbered footnotes) and ``GatherNotes`` (625: the notes under the article);
+- the ``ArticleNotesCollector``: an edit of a note re-reads its article's page only;
 - the domain ``edition_notes``: the notes of every page, for the export;
 - a handler of ``edition-annotations`` (from ``annotator_sphinx.annotations``): the notes
   in ``annotations.jsonld``;
@@ -30,6 +31,7 @@ from sphinx.util.typing import ExtensionMetadata
 from annotator import __version__
 from annotator.webannotation import AnnotationRecord
 from annotator_sphinx.annotations import EVENT
+from annotator_sphinx.notes.collector import ArticleNotesCollector
 from annotator_sphinx.notes.data import note_set
 from annotator_sphinx.notes.domain import NotesDomain
 from annotator_sphinx.notes.transforms import DOC_TITLE, AddNotes, GatherNotes
@@ -66,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("annotator_sphinx.annotations")
     app.add_config_value("edition_notes", "notes.yaml", "env", types=frozenset({str}))
     app.add_domain(NotesDomain)
+    app.add_env_collector(ArticleNotesCollector)
     app.add_transform(AddNotes)
     app.add_transform(GatherNotes)
     app.connect("builder-inited", check_notes)
@@ -73,5 +76,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect(EVENT, note_records)
     app.add_css_file("edition-notes.css")
     app.add_js_file("edition-notes.js", loading_method="defer")
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+    # env_version 2: per article, the fingerprint of the notes it was read with
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -21,6 +21,7 @@ from annotator.notes import AnchoredNote
 from annotator.webannotation import AnnotationRecord
 from annotator_sphinx.articles.corpus import article_of
 from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE, FILE_ATTRIBUTE
+from annotator_sphinx.notes.collector import ArticleNotesCollector
 from annotator_sphinx.notes.data import note_set
 from annotator_sphinx.notes.domain import NotesDomain
 from annotator_sphinx.notes.markup import parse_inline
@@ -127,7 +128,7 @@ class AddNotes(SphinxTransform):
         if article is None:
             return
         notes = note_set(self.config, Path(self.env.srcdir))
-        self.env.note_dependency(str(notes.path))  # a changed note re-reads the page
+        ArticleNotesCollector.note(self.env, docname, article.file)
         paragraphs = {node[ANCHOR_ATTRIBUTE]: node
                       for node in self.document.findall(nodes.paragraph)
                       if node.get(FILE_ATTRIBUTE) == article.file and

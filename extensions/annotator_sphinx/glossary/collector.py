@@ -1,0 +1,40 @@
+"""Which article pages an edit of the glossary changes, for incremental builds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.glossary import matches_in
+from annotator_sphinx.articles.collector import ArticleInputCollector, digest
+from annotator_sphinx.articles.corpus import env_corpus
+from annotator_sphinx.glossary.data import env_glossary
+from annotator_sphinx.glossary.nodes import shown_in_articles
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+
+class GlossaryLinksCollector(ArticleInputCollector):
+    """An article page is read again when its matches, or an entry it links to, change.
+
+    Editing one definition re-reads the articles that link to that entry; a new alias,
+    the articles where it occurs; an entry's line moving (an edit above it), none.
+    """
+
+    attribute = "edition_glossary_links"
+
+    @classmethod
+    def fingerprint(cls, env: BuildEnvironment, file: str) -> str | None:
+        found = env_corpus(env).article(file)
+        if found is None:
+            return None
+        glossary = env_glossary(env)
+        matches = matches_in(found[0], glossary.entries, glossary.matcher)
+        linked = sorted({match.entry_id for _, match in matches})
+        return digest(matches, [shown_in_articles(glossary.by_id[entry_id])
+                                for entry_id in linked])
+
+    @classmethod
+    def input_digest(cls, env: BuildEnvironment) -> str | None:
+        glossary = env_glossary(env)
+        return digest(glossary.entries, glossary.problems)
