@@ -7,6 +7,7 @@ chronology overlay), add one ``pytest.param(Edit(...), id=...)`` to EDITS.
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from buildtools import (
     read_docs,
     written_docs,
 )
+from htmltext import texts_by_class
 
 EVERY_PAGE = frozenset({"*"})  # every document of the project is written again
 AKAR = "articles/akar-victory-day-reception-2021-11"  # seed 004 in the real edition
@@ -143,3 +145,56 @@ def test_a_build_with_no_edit_rebuilds_nothing(tmp_path: Path) -> None:
         pass
     with built(srcdir, builddir=tmp_path / "_build") as app:
         assert read_docs(app) == set() and written_docs(app) == set()
+
+
+SIXTH_SEED = """Baku hosts a new round of talks
+BAKU
+Delegations from Azerbaijan and Türkiye met in Baku on Jan. 12, 2023, to discuss trade.
+The talks followed the Shusha Declaration signed in 2021, officials said.
+"""
+SIXTH_ENTRY = """  - file: 005_sixth.txt
+    slug: baku-talks-2023-01
+    title: Baku hosts a new round of talks
+    outlet: A test outlet
+    outlet_basis: Made up for this test.
+    date: "2023-01-13"
+    date_basis: inferred
+    date_evidence: The talks of Jan. 12, 2023.
+    byline: null
+    dateline: BAKU
+"""
+
+
+def test_a_sixth_seed_and_its_entry_are_all_it_takes_to_add_an_article(tmp_path: Path) -> None:
+    """The promise of the catalog's header, on the real edition, built incrementally."""
+    base = tmp_path / "incremental"
+    srcdir = copy_project(EDITION, base)
+    builddir = tmp_path / "_build"
+    with built(srcdir, builddir=builddir):
+        pass
+    (base / "seeds" / "005_sixth.txt").write_text(SIXTH_SEED, encoding="utf-8")
+    catalog = base / "seeds" / "catalog.yaml"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + SIXTH_ENTRY, encoding="utf-8")
+    sixth = "articles/baku-talks-2023-01"
+    with built(srcdir, builddir=builddir) as app:
+        assert app.warning.getvalue() == ""
+        assert {sixth, "index"} <= read_docs(app)
+        outdir = Path(app.outdir)
+        incremental = output_files(outdir)
+    page = incremental[f"{sixth}.html"].decode("utf-8")
+    shown = dict(texts_by_class(page, "article-paragraph", skip_apparatus=True))
+    assert list(shown.values()) == SIXTH_SEED.splitlines()[2:]  # headline, dateline apart
+    landing = incremental["index.html"].decode("utf-8")
+    cards = landing[landing.index('class="sd-card'):]
+    assert cards.rindex("baku-talks-2023-01.html") > cards.rindex("bayramov-ambassadors")
+    glossary = incremental["glossary.html"].decode("utf-8")
+    assert "articles/baku-talks-2023-01.html#p1" in glossary  # Baku "appears in" it
+    chronology = json.loads(incremental["chronology.json"])
+    assert any(event["date"] == "2023-01-12" and
+               [source["document"] for source in event["sources"]] == [sixth]
+               for event in chronology["events"])
+
+    clean_base = tmp_path / "clean"
+    shutil.copytree(base, clean_base, ignore=shutil.ignore_patterns("_build*"))
+    with built(clean_base / "docs", builddir=tmp_path / "_clean_build") as app:
+        assert differences(incremental, output_files(Path(app.outdir))) == []
