@@ -30,6 +30,8 @@ PAGES: dict[str, str] = {
     "landing": "index.html",
     "article": article_path(LONG_ARTICLE),
     "about": "about.html",
+    "glossary": "glossary.html",
+    "chronology": "chronology.html",
 }
 
 THEMES = ("light", "dark")
