@@ -68,17 +68,68 @@ IN_VIEW_JS = """(element) => {
 }"""
 
 
+def wait_in_view(page: Any, element: Any, timeout: float = 5000) -> None:
+    """Wait until ``element`` (a locator) is on screen and not under the header; Furo
+    scrolls smoothly, so a jump takes a moment."""
+    page.wait_for_function(f"(element) => ({IN_VIEW_JS})(element)",
+                           arg=element.element_handle(), timeout=timeout)
+
+
 def assert_lands_on(page: Any, anchor: str, timeout: float = 5000) -> None:
     """The page shows paragraph ``anchor``: on screen, not under the header, the URL's
     target, and highlighted (its background differs from the first paragraph's)."""
-    # Furo scrolls smoothly: wait until the paragraph is in view
-    page.wait_for_function(f"(id) => ({IN_VIEW_JS})(document.getElementById(id))",
-                           arg=anchor, timeout=timeout)
+    wait_in_view(page, page.locator(f"[id='{anchor}']"), timeout)
     assert page.evaluate("(id) => document.getElementById(id).matches(':target')", anchor)
     background = "(id) => getComputedStyle(document.getElementById(id)).backgroundColor"
     first = page.evaluate("() => document.querySelector('p.article-paragraph').id")
     assert first != anchor, "choose a paragraph after the first"
     assert page.evaluate(background, anchor) != page.evaluate(background, first)
+
+
+def tab_to(page: Any, element: Any, limit: int = 500) -> None:
+    """Press Tab, as a keyboard reader does, until ``element`` (a locator) has the focus."""
+    handle = element.element_handle()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(element) => document.activeElement === element", handle):
+            return
+    raise AssertionError(f"{limit} presses of Tab never reached {element}")
+
+
+# The text a reader sees in an element, without what the edition adds (class apparatus).
+SOURCE_TEXT_JS = """(element) => {
+  const copy = element.cloneNode(true);
+  copy.querySelectorAll('.apparatus').forEach((added) => added.remove());
+  return copy.textContent;
+}"""
+
+
+def reading(text: str) -> str:
+    """Text compared as a reader reads it: spaces collapsed, curly quotes made straight."""
+    straight = text.translate(str.maketrans("“”‘’", "\"\"''"))
+    return " ".join(straight.split())
+
+
+# The box of an element and the screen's size, to tell whether all of it can be seen.
+ON_SCREEN_JS = """(element) => {
+  const box = element.getBoundingClientRect();
+  return {left: box.left, top: box.top, right: box.right, bottom: box.bottom,
+          width: document.documentElement.clientWidth, height: window.innerHeight,
+          page: document.scrollingElement.scrollWidth};
+}"""
+
+
+def assert_fully_on_screen(element: Any) -> None:
+    """All of ``element`` (a locator) is inside the screen, and the page is no wider."""
+    box = element.evaluate(ON_SCREEN_JS)
+    assert box["left"] >= 0 and box["right"] <= box["width"], box
+    assert box["top"] >= 0 and box["bottom"] <= box["height"], box
+    assert box["page"] <= box["width"], box
+
+
+def font_size(element: Any) -> float:
+    """The computed font size of ``element`` (a locator), in CSS pixels."""
+    return float(element.evaluate("(element) => parseFloat(getComputedStyle(element).fontSize)"))
 
 
 def full_lines(lengths: list[list[int]]) -> list[int]:
