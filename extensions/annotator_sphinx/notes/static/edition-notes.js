@@ -11,6 +11,11 @@
   if (!refs.length) return;
   var current = null; // {ref: Element, pop: Element}
   var timer = null;
+  var tapOpensOnly = false; // the pointer down on a marker was a tap while its note was shut
+
+  function isTap(event) {
+    return event.pointerType === "touch" || event.pointerType === "pen";
+  }
 
   function footnoteOf(ref) {
     var id = decodeURIComponent((ref.getAttribute("href") || "").replace(/^#/, ""));
@@ -92,14 +97,18 @@
     ref.addEventListener("blur", function (event) {
       if (!(current && current.pop.contains(event.relatedTarget))) later();
     });
+    // A tap fires mouseenter and focus (which open the note) before its click, so whether
+    // the note was open already is read at pointerdown, before those.
+    ref.addEventListener("pointerdown", function (event) {
+      tapOpensOnly = isTap(event) && !(current && current.ref === ref);
+    });
     ref.addEventListener("click", function (event) {
       // a tap shows the note (a second tap jumps); mouse and keyboard jump at once
-      if (event.pointerType === "touch" || event.pointerType === "pen") {
-        if (!(current && current.ref === ref)) {
-          event.preventDefault();
-          show(ref);
-        }
+      if (isTap(event) && tapOpensOnly) {
+        event.preventDefault();
+        show(ref);
       }
+      tapOpensOnly = false;
     });
   });
 
