@@ -53,8 +53,17 @@
     var width = Math.min(pop.offsetWidth, document.documentElement.clientWidth - 16);
     var left = Math.max(8, Math.min(box.left + window.scrollX - width / 2,
       window.scrollX + document.documentElement.clientWidth - width - 8));
+    // Below the marker, or above it when only there the whole note can be seen; a note
+    // that fits neither (a long note, a short screen) scrolls within the larger room.
+    var below = window.innerHeight - box.bottom - 14;
+    var above = box.top - 14;
+    pop.style.maxHeight = "";
+    var up = pop.offsetHeight > below && above > below;
+    var room = Math.max(up ? above : below, 0);
+    if (pop.offsetHeight > room) pop.style.maxHeight = room + "px";
+    var top = up ? box.top - 6 - pop.offsetHeight : box.bottom + 6;
     pop.style.left = left + "px";
-    pop.style.top = (box.bottom + window.scrollY + 6) + "px";
+    pop.style.top = (top + window.scrollY) + "px";
   }
 
   function show(ref) {
