@@ -119,12 +119,36 @@ ON_SCREEN_JS = """(element) => {
 }"""
 
 
-def assert_fully_on_screen(element: Any) -> None:
-    """All of ``element`` (a locator) is inside the screen, and the page is no wider."""
+def assert_fully_on_screen(element: Any, margin: float = 0) -> None:
+    """All of ``element`` (a locator) is inside the screen, at least ``margin`` pixels from
+    its edges, and the page is no wider than the screen."""
     box = element.evaluate(ON_SCREEN_JS)
-    assert box["left"] >= 0 and box["right"] <= box["width"], box
-    assert box["top"] >= 0 and box["bottom"] <= box["height"], box
+    assert box["left"] >= margin and box["right"] <= box["width"] - margin, box
+    assert box["top"] >= margin and box["bottom"] <= box["height"] - margin, box
     assert box["page"] <= box["width"], box
+
+
+def put_on_screen(page: Any, element: Any, fraction: float) -> None:
+    """Scroll at once (no smooth scrolling) so that the top of ``element`` is at this
+    fraction of the screen's height: 0.85 puts it near the bottom."""
+    page.evaluate("""([element, fraction]) => window.scrollBy({behavior: 'instant',
+        top: element.getBoundingClientRect().top - window.innerHeight * fraction})""",
+                  [element.element_handle(), fraction])
+
+
+def assert_on_screen_at(element: Any, fraction: float) -> None:
+    """``element`` is still where ``put_on_screen`` put it: Playwright scrolls before a
+    tap or a hover when it finds the element hidden, which would test another case."""
+    box = element.evaluate("(element) => [element.getBoundingClientRect().top, innerHeight]")
+    assert abs(box[0] - box[1] * fraction) < 20, f"moved to {box[0]}px of {box[1]}px"
+
+
+def assert_next_to(popover: Any, element: Any, gap: float = 20) -> None:
+    """``popover`` opened just below ``element`` or, where there was no room, just above."""
+    one, other = element.bounding_box(), popover.bounding_box()
+    below = other["y"] - (one["y"] + one["height"])
+    above = one["y"] - (other["y"] + other["height"])
+    assert 0 <= below <= gap or 0 <= above <= gap, (one, other)
 
 
 def font_size(element: Any) -> float:

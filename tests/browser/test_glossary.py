@@ -18,8 +18,11 @@ from .reader import (
     article_path,
     assert_fully_on_screen,
     assert_lands_on,
+    assert_next_to,
+    assert_on_screen_at,
     describe,
     font_size,
+    put_on_screen,
     reading,
     tab_to,
     wait_in_view,
@@ -32,6 +35,7 @@ ENTRIES: dict[str, Entry] = {entry.id: entry
 LATER = LONG_ARTICLE.paragraphs[len(LONG_ARTICLE.paragraphs) * 2 // 3:]
 POPOVER = ".glossary-popover"
 READABLE = 14  # px: the smallest text a popover may use
+EDGE = 8  # px: a popover never touches the edge of the screen
 
 
 def first_term(page: Any) -> tuple[Any, Entry, str]:
@@ -69,8 +73,7 @@ def test_hovering_a_term_shows_its_definition(open_page: Any) -> None:
     assert page.locator(POPOVER).count() == 0
     link.hover()
     popover = assert_shows_definition(page, entry)
-    term, shown = link.bounding_box(), popover.bounding_box()
-    assert 0 <= shown["y"] - (term["y"] + term["height"]) <= 20  # just below the term
+    assert_next_to(popover, link)
     page.mouse.move(1, 1)  # leaving closes it
     popover.wait_for(state="detached")
 
@@ -145,10 +148,16 @@ def test_a_tap_shows_the_definition_and_a_second_tap_follows_the_link(
     page.wait_for_url("**/" + PAGES["glossary"] + "#*")
 
 
-def test_the_definition_fits_a_phone_screen_and_is_readable(open_page: Any) -> None:
+@pytest.mark.parametrize("where", [0.25, 0.85], ids=["term-high", "term-low"])
+def test_the_longest_definition_fits_a_phone_screen_and_is_readable(open_page: Any,
+                                                                     where: float) -> None:
+    """Wherever the term is on the screen, all of its definition can be read."""
     page = open_page(PAGES["article"], width=PHONE["width"], has_touch=True)
     link, entry = longest_definition(page)
+    put_on_screen(page, link, where)
     link.tap()
     popover = assert_shows_definition(page, entry)
-    assert_fully_on_screen(popover)
+    assert_on_screen_at(link, where)
+    assert_next_to(popover, link)
+    assert_fully_on_screen(popover, margin=EDGE)
     assert font_size(popover) >= READABLE

@@ -17,8 +17,11 @@ from .reader import (
     THEMES,
     article_path,
     assert_fully_on_screen,
+    assert_next_to,
+    assert_on_screen_at,
     describe,
     font_size,
+    put_on_screen,
     reading,
     tab_to,
     wait_in_view,
@@ -30,6 +33,7 @@ PLACED = anchor_notes(load_notes(DOCS / "notes.yaml")[0], ARTICLES)[0]
 ARTICLE_OF = {article.file: article for article in ARTICLES}
 POPOVER = ".edition-note-popover"
 READABLE = 14  # px: the smallest text a popover may use
+EDGE = 8  # px: a popover never touches the edge of the screen
 
 
 def numbered(file: str, note: AnchoredNote) -> tuple[str, int, AnchoredNote]:
@@ -80,8 +84,7 @@ def test_hovering_a_marker_opens_its_note(open_page: Any) -> None:
     assert page.locator(POPOVER).count() == 0
     marker(page, number).hover()
     popover = assert_shows_note(page, number, note)
-    below, shown = marker(page, number).bounding_box(), popover.bounding_box()
-    assert 0 <= shown["y"] - (below["y"] + below["height"]) <= 20  # just below the marker
+    assert_next_to(popover, marker(page, number))
     page.mouse.move(1, 1)  # leaving closes it
     popover.wait_for(state="detached")
     assert marker(page, number).get_attribute("aria-expanded") == "false"
@@ -142,11 +145,6 @@ def test_a_tap_opens_the_note_and_a_second_tap_jumps(open_page: Any) -> None:
     page.wait_for_url(f"**/{path}#note-{number}")
 
 
-# Put the element's top at this fraction of the screen's height, at once (no smooth scroll).
-SCROLL_TO_JS = """([element, fraction]) => window.scrollBy({behavior: 'instant',
-  top: element.getBoundingClientRect().top - window.innerHeight * fraction})"""
-
-
 @pytest.mark.parametrize("where", [0.25, 0.85], ids=["marker-high", "marker-low"])
 def test_the_longest_note_fits_a_phone_screen_and_is_readable(open_page: Any,
                                                                where: float) -> None:
@@ -154,11 +152,11 @@ def test_the_longest_note_fits_a_phone_screen_and_is_readable(open_page: Any,
     path, number, note = LONGEST
     page = open_page(path, width=PHONE["width"], has_touch=True)
     ref = marker(page, number)
-    page.evaluate(SCROLL_TO_JS, [ref.element_handle(), where])
+    put_on_screen(page, ref, where)
     ref.tap()
     popover = assert_shows_note(page, number, note)
-    top = ref.bounding_box()["y"]
-    assert abs(top - PHONE["height"] * where) < 20, "the tap scrolled: not the case tested"
-    assert_fully_on_screen(popover)
+    assert_on_screen_at(ref, where)
+    assert_next_to(popover, ref)
+    assert_fully_on_screen(popover, margin=EDGE)
     for part in popover.locator("p").all():
         assert font_size(part) >= READABLE
