@@ -110,12 +110,17 @@ def reading(text: str) -> str:
     return " ".join(straight.split())
 
 
-# The box of an element and the screen's size, to tell whether all of it can be seen.
+# The box of an element and the screen's size, to tell whether all of it can be seen, and
+# whether its four corners are the element itself (not a header or a button over it).
 ON_SCREEN_JS = """(element) => {
   const box = element.getBoundingClientRect();
+  const corners = [[box.left + 2, box.top + 2], [box.right - 2, box.top + 2],
+                   [box.left + 2, box.bottom - 2], [box.right - 2, box.bottom - 2]];
   return {left: box.left, top: box.top, right: box.right, bottom: box.bottom,
           width: document.documentElement.clientWidth, height: window.innerHeight,
-          page: document.scrollingElement.scrollWidth};
+          page: document.scrollingElement.scrollWidth,
+          covered: corners.filter(([x, y]) => !element.contains(document.elementFromPoint(x, y)))
+                          .length};
 }"""
 
 
@@ -126,6 +131,7 @@ def assert_fully_on_screen(element: Any, margin: float = 0) -> None:
     assert box["left"] >= margin and box["right"] <= box["width"] - margin, box
     assert box["top"] >= margin and box["bottom"] <= box["height"] - margin, box
     assert box["page"] <= box["width"], box
+    assert box["covered"] == 0, box
 
 
 def put_on_screen(page: Any, element: Any, fraction: float) -> None:
