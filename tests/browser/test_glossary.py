@@ -123,6 +123,9 @@ def test_a_term_leads_to_its_entry_and_back(open_page: Any, width: int) -> None:
     assert target.count() == 1
     assert reading(target.inner_text()).startswith(entry.term)
     wait_in_view(page, target)
+    background = "(element) => getComputedStyle(element).backgroundColor"
+    assert target.evaluate(background) != \
+        page.locator("dt:not(:target)").first.evaluate(background)  # highlighted
     # the entry's "appears in" names the paragraph the term was read in
     back = page.locator(f':target + dd .glossary-appears-in '
                         f'a[href="{article_path(LONG_ARTICLE)}#{anchor}"]')
