@@ -40,6 +40,12 @@ def footnote_text(page: str, ident: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", match.group(1))).split())
 
 
+def plain_words(markup: str) -> str:
+    """The longest stretch of a note's text without markup: it must appear as written."""
+    runs = re.split(r"\{[a-z]+\}`[^`]*`|[*`{}]", markup)
+    return max((" ".join(run.split()) for run in runs), key=len)
+
+
 def build_warnings(output: str) -> list[str]:
     """The warnings of a build, without Sphinx's notices that a test session's second app
     registers node classes again (the session's edition app is still alive)."""

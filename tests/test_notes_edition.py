@@ -16,7 +16,7 @@ from annotator.notes import AnchoredNote, anchor_notes, load_notes
 
 from conftest import DOCS, SEEDS, build_edition
 from htmltext import texts_by_class
-from notehtml import before_marker, build_warnings, footnote_text, marked_text
+from notehtml import before_marker, build_warnings, footnote_text, marked_text, plain_words
 
 ENTRIES = reading_order(load_catalog(SEEDS / "catalog.yaml", SEEDS)[0])
 ARTICLES = [load_article(SEEDS, entry)[0] for entry in ENTRIES]
@@ -26,12 +26,6 @@ PLACED, PLACE_PROBLEMS = anchor_notes(NOTES, ARTICLES)
 
 def article_page(app: SphinxTestApp, slug: str) -> str:
     return (Path(app.outdir) / "articles" / f"{slug}.html").read_text(encoding="utf-8")
-
-
-def plain_words(markup: str) -> str:
-    """The longest stretch of a note's text without markup: it must appear as written."""
-    runs = re.split(r"\{[a-z]+\}`[^`]*`|[*`{}]", markup)
-    return max((" ".join(run.split()) for run in runs), key=len)
 
 
 def test_the_notes_file_is_clean_and_covers_every_article() -> None:

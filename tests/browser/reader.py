@@ -30,6 +30,8 @@ PAGES: dict[str, str] = {
     "landing": "index.html",
     "article": article_path(LONG_ARTICLE),
     "about": "about.html",
+    "glossary": "glossary.html",
+    "chronology": "chronology.html",
 }
 
 THEMES = ("light", "dark")
@@ -66,17 +68,98 @@ IN_VIEW_JS = """(element) => {
 }"""
 
 
+def wait_in_view(page: Any, element: Any, timeout: float = 5000) -> None:
+    """Wait until ``element`` (a locator) is on screen and not under the header; Furo
+    scrolls smoothly, so a jump takes a moment."""
+    page.wait_for_function(f"(element) => ({IN_VIEW_JS})(element)",
+                           arg=element.element_handle(), timeout=timeout)
+
+
 def assert_lands_on(page: Any, anchor: str, timeout: float = 5000) -> None:
     """The page shows paragraph ``anchor``: on screen, not under the header, the URL's
     target, and highlighted (its background differs from the first paragraph's)."""
-    # Furo scrolls smoothly: wait until the paragraph is in view
-    page.wait_for_function(f"(id) => ({IN_VIEW_JS})(document.getElementById(id))",
-                           arg=anchor, timeout=timeout)
+    wait_in_view(page, page.locator(f"[id='{anchor}']"), timeout)
     assert page.evaluate("(id) => document.getElementById(id).matches(':target')", anchor)
     background = "(id) => getComputedStyle(document.getElementById(id)).backgroundColor"
     first = page.evaluate("() => document.querySelector('p.article-paragraph').id")
     assert first != anchor, "choose a paragraph after the first"
     assert page.evaluate(background, anchor) != page.evaluate(background, first)
+
+
+def tab_to(page: Any, element: Any, limit: int = 500) -> None:
+    """Press Tab, as a keyboard reader does, until ``element`` (a locator) has the focus."""
+    handle = element.element_handle()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(element) => document.activeElement === element", handle):
+            return
+    raise AssertionError(f"{limit} presses of Tab never reached {element}")
+
+
+# The text a reader sees in an element, without what the edition adds (class apparatus).
+SOURCE_TEXT_JS = """(element) => {
+  const copy = element.cloneNode(true);
+  copy.querySelectorAll('.apparatus').forEach((added) => added.remove());
+  return copy.textContent;
+}"""
+
+
+def reading(text: str) -> str:
+    """Text compared as a reader reads it: spaces collapsed, curly quotes made straight."""
+    straight = text.translate(str.maketrans("“”‘’", "\"\"''"))
+    return " ".join(straight.split())
+
+
+# The box of an element and the screen's size, to tell whether all of it can be seen, and
+# whether its four corners are the element itself (not a header or a button over it).
+ON_SCREEN_JS = """(element) => {
+  const box = element.getBoundingClientRect();
+  const corners = [[box.left + 2, box.top + 2], [box.right - 2, box.top + 2],
+                   [box.left + 2, box.bottom - 2], [box.right - 2, box.bottom - 2]];
+  return {left: box.left, top: box.top, right: box.right, bottom: box.bottom,
+          width: document.documentElement.clientWidth, height: window.innerHeight,
+          page: document.scrollingElement.scrollWidth,
+          covered: corners.filter(([x, y]) => !element.contains(document.elementFromPoint(x, y)))
+                          .length};
+}"""
+
+
+def assert_fully_on_screen(element: Any, margin: float = 0) -> None:
+    """All of ``element`` (a locator) is inside the screen, at least ``margin`` pixels from
+    its edges, and the page is no wider than the screen."""
+    box = element.evaluate(ON_SCREEN_JS)
+    assert box["left"] >= margin and box["right"] <= box["width"] - margin, box
+    assert box["top"] >= margin and box["bottom"] <= box["height"] - margin, box
+    assert box["page"] <= box["width"], box
+    assert box["covered"] == 0, box
+
+
+def put_on_screen(page: Any, element: Any, fraction: float) -> None:
+    """Scroll at once (no smooth scrolling) so that the top of ``element`` is at this
+    fraction of the screen's height: 0.85 puts it near the bottom."""
+    page.evaluate("""([element, fraction]) => window.scrollBy({behavior: 'instant',
+        top: element.getBoundingClientRect().top - window.innerHeight * fraction})""",
+                  [element.element_handle(), fraction])
+
+
+def assert_on_screen_at(element: Any, fraction: float) -> None:
+    """``element`` is still where ``put_on_screen`` put it: Playwright scrolls before a
+    tap or a hover when it finds the element hidden, which would test another case."""
+    box = element.evaluate("(element) => [element.getBoundingClientRect().top, innerHeight]")
+    assert abs(box[0] - box[1] * fraction) < 20, f"moved to {box[0]}px of {box[1]}px"
+
+
+def assert_next_to(popover: Any, element: Any, gap: float = 20) -> None:
+    """``popover`` opened just below ``element`` or, where there was no room, just above."""
+    one, other = element.bounding_box(), popover.bounding_box()
+    below = other["y"] - (one["y"] + one["height"])
+    above = one["y"] - (other["y"] + other["height"])
+    assert 0 <= below <= gap or 0 <= above <= gap, (one, other)
+
+
+def font_size(element: Any) -> float:
+    """The computed font size of ``element`` (a locator), in CSS pixels."""
+    return float(element.evaluate("(element) => parseFloat(getComputedStyle(element).fontSize)"))
 
 
 def full_lines(lengths: list[list[int]]) -> list[int]:

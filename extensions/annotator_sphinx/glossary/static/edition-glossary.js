@@ -46,7 +46,17 @@
     var left = Math.max(8, Math.min(window.scrollX + box.left,
                                     window.scrollX + document.documentElement.clientWidth - width - 8));
     popover.style.left = left + "px";
-    popover.style.top = (window.scrollY + box.bottom + 6) + "px";
+    /* Below the link, or above it when only there the whole definition can be seen; one
+     * that fits neither (a short screen) scrolls within the larger room. */
+    var below = window.innerHeight - box.bottom - 14;
+    var above = box.top - 14;
+    var up = popover.offsetHeight > below && above > below;
+    var room = Math.max(up ? above : below, 0);
+    if (popover.offsetHeight > room) {
+      popover.style.maxHeight = room + "px";
+    }
+    var top = up ? box.top - 6 - popover.offsetHeight : box.bottom + 6;
+    popover.style.top = (window.scrollY + top) + "px";
     owner = link;
   }
 

@@ -11,6 +11,11 @@
   if (!refs.length) return;
   var current = null; // {ref: Element, pop: Element}
   var timer = null;
+  var tapOpensOnly = false; // the pointer down on a marker was a tap while its note was shut
+
+  function isTap(event) {
+    return event.pointerType === "touch" || event.pointerType === "pen";
+  }
 
   function footnoteOf(ref) {
     var id = decodeURIComponent((ref.getAttribute("href") || "").replace(/^#/, ""));
@@ -48,8 +53,17 @@
     var width = Math.min(pop.offsetWidth, document.documentElement.clientWidth - 16);
     var left = Math.max(8, Math.min(box.left + window.scrollX - width / 2,
       window.scrollX + document.documentElement.clientWidth - width - 8));
+    // Below the marker, or above it when only there the whole note can be seen; a note
+    // that fits neither (a long note, a short screen) scrolls within the larger room.
+    var below = window.innerHeight - box.bottom - 14;
+    var above = box.top - 14;
+    pop.style.maxHeight = "";
+    var up = pop.offsetHeight > below && above > below;
+    var room = Math.max(up ? above : below, 0);
+    if (pop.offsetHeight > room) pop.style.maxHeight = room + "px";
+    var top = up ? box.top - 6 - pop.offsetHeight : box.bottom + 6;
     pop.style.left = left + "px";
-    pop.style.top = (box.bottom + window.scrollY + 6) + "px";
+    pop.style.top = (top + window.scrollY) + "px";
   }
 
   function show(ref) {
@@ -92,14 +106,18 @@
     ref.addEventListener("blur", function (event) {
       if (!(current && current.pop.contains(event.relatedTarget))) later();
     });
+    // A tap fires mouseenter and focus (which open the note) before its click, so whether
+    // the note was open already is read at pointerdown, before those.
+    ref.addEventListener("pointerdown", function (event) {
+      tapOpensOnly = isTap(event) && !(current && current.ref === ref);
+    });
     ref.addEventListener("click", function (event) {
       // a tap shows the note (a second tap jumps); mouse and keyboard jump at once
-      if (event.pointerType === "touch" || event.pointerType === "pen") {
-        if (!(current && current.ref === ref)) {
-          event.preventDefault();
-          show(ref);
-        }
+      if (isTap(event) && tapOpensOnly) {
+        event.preventDefault();
+        show(ref);
       }
+      tapOpensOnly = false;
     });
   });
 
