@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -249,31 +248,3 @@ def test_parallel_build_gives_the_same_export(app: SphinxTestApp,
         assert (Path(serial.outdir) / "glossary.json").read_text(encoding="utf-8") == parallel
     finally:
         serial.cleanup()
-
-
-JS_DIR = Path(__file__).parent / "js"
-NODE = shutil.which("node")
-HAS_JSDOM = (JS_DIR / "node_modules" / "jsdom").exists()
-
-
-@pytest.mark.skipif(NODE is None or not HAS_JSDOM,
-                    reason="needs node and jsdom: npm install --prefix tests/js")
-@pytest.mark.sphinx("html", testroot="glossary", srcdir="glossary-js")
-def test_popover_keyboard_hover_and_tap(app: SphinxTestApp) -> None:
-    """The popover script in a browser-like DOM: focus shows, Esc closes, tap twice to go."""
-    app.build()
-    script = Path(app.outdir) / "_static" / "edition-glossary.js"
-    run = subprocess.run([NODE, str(JS_DIR / "glossary_popover.js"),  # type: ignore[list-item]
-                          str(Path(app.outdir) / "articles" / "talks.html"), str(script)],
-                         capture_output=True, text=True, timeout=60, check=False)
-    assert run.returncode == 0, run.stderr
-    seen = json.loads(run.stdout)
-    assert seen["linkText"] == "Azerbaijan’s"
-    assert seen["definition"].startswith("Azerbaijan place: A republic")
-    assert seen["afterFocus"] == seen["definition"]
-    assert seen["afterEscape"] is None
-    assert seen["afterHover"] == seen["definition"]
-    assert seen["afterLeave"] is None
-    assert seen["firstTapFollowsLink"] is False and seen["afterFirstTap"] == seen["definition"]
-    assert seen["secondTapFollowsLink"] is True
-    assert seen["mouseClickFollowsLink"] is True
