@@ -31,7 +31,7 @@ import yaml
 
 from annotator.articles import Article, first_sentence, load_article
 from annotator.catalog import load_catalog, reading_order
-from annotator.chronology import candidates_of
+from annotator.chronology import Candidate, candidates_of, group
 from annotator.dates import sentence_spans
 from annotator.glossary import CATEGORIES, entry_sort_key, load_glossary
 from annotator.matching import fold
@@ -196,6 +196,11 @@ class Names:
                 self.taken.add(fold(name))
                 return name
 
+    def given(self) -> str:
+        """A given name: many people share one, so it is not claimed."""
+        name = "".join(self.rng.choice(SYLLABLES) for _ in range(2))
+        return name[:1].upper() + name[1:]
+
     def claim(self, form: str) -> bool:
         if fold(form) in self.taken:
             return False
@@ -224,7 +229,7 @@ def synthetic_entries(count: int, rng: random.Random, chain: WordChain,
         ident = f"syn-{number:04d}"
         record: dict[str, Any] = {"id": ident, "category": category}
         if category == "person":
-            given, surname = names.word(2, 2), names.word(2, 3)
+            given, surname = names.given(), names.word(2, 3)
             record.update(term=f"{given} {surname}", index=f"{surname}, {given}",
                           aliases=[surname])
             used = [f"{given} {surname}", surname]
@@ -410,25 +415,31 @@ def make_notes(article: Article, rng: random.Random, terms: list[str],
     return notes
 
 
+def _selector(candidate: Candidate) -> dict[str, Any]:
+    return {"article": candidate.article, "text": candidate.expression.text,
+            **({"occurrence": candidate.occurrence} if candidate.occurrence > 1 else {})}
+
+
 def make_overlay(articles: list[Article], rng: random.Random) -> dict[str, Any]:
-    """Titles for one event in ten, a merge now and then, and a few dropped candidates."""
+    """Titles for one generated event in ten, a merge now and then, a few dropped dates.
+
+    As an editor would: each generated event is curated or dropped at most once.
+    """
+    candidates = [c for article in articles for c in candidates_of(article, article.file)[0]]
     events: list[dict[str, Any]] = []
     drop: list[dict[str, Any]] = []
-    for article in articles:
-        found, _ = candidates_of(article, article.file)
-        if not found:
-            continue
-        if rng.random() < 0.1:
-            chosen = rng.sample(found, min(len(found), rng.choice((1, 1, 2))))
-            events.append({"title": f"An event reported in {article.slug}", "sources": [
-                {"article": c.article, "text": c.expression.text,
-                 **({"occurrence": c.occurrence} if c.occurrence > 1 else {})}
-                for c in chosen]})
-        elif rng.random() < 0.02:
-            c = rng.choice(found)
-            drop.append({"article": c.article, "text": c.expression.text,
-                         **({"occurrence": c.occurrence} if c.occurrence > 1 else {}),
-                         "reason": "Dates no event (benchmark corpus)."})
+    groups = group(candidates)
+    shuffled = rng.sample(groups, k=len(groups))
+    curated, partners = len(shuffled) // 10, len(shuffled) // 50
+    for number, members in enumerate(shuffled[:curated]):
+        sources = [members[0]]
+        if number < partners:  # one curated event in five merges two generated ones
+            sources.append(shuffled[curated + number][0])
+        events.append({"title": f"Curated event {number + 1} of the benchmark corpus",
+                       "sources": [_selector(c) for c in sources]})
+    for members in shuffled[curated + partners:curated + 2 * partners]:
+        if len(members) == 1:
+            drop.append({**_selector(members[0]), "reason": "Dates no event (benchmark)."})
     return {"events": events, "drop": drop}
 
 
