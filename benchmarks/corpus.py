@@ -181,19 +181,23 @@ class Term:
 
 
 class Names:
-    """Unique synthetic names: no two fold alike, and none folds like a real form."""
+    """Unique synthetic names: no two fold alike, none folds like a real form, and none is
+    hidden in the seeds' words (as "Have" or "Embe" would be in "have" and "November"):
+    real names seldom are, and a name that is would make the matcher's work unrealistic."""
 
-    def __init__(self, rng: random.Random, taken: set[str]) -> None:
+    def __init__(self, rng: random.Random, taken: set[str], words: str) -> None:
         self.rng = rng
         self.taken = taken
+        self.words = fold(words)
 
     def word(self, low: int = 2, high: int = 3) -> str:
         while True:
             name = "".join(self.rng.choice(SYLLABLES)
                            for _ in range(self.rng.randint(low, high)))
             name = name[:1].upper() + name[1:]
-            if fold(name) not in self.taken:
-                self.taken.add(fold(name))
+            key = fold(name)
+            if key not in self.taken and key not in self.words:
+                self.taken.add(key)
                 return name
 
     def given(self) -> str:
@@ -219,7 +223,7 @@ def real_glossary() -> tuple[list[dict[str, Any]], list[Term]]:
 def synthetic_entries(count: int, rng: random.Random, chain: WordChain,
                       taken: set[str]) -> tuple[list[dict[str, Any]], list[list[Term]]]:
     """``count`` entries of every category, and per entry the forms the texts use."""
-    names = Names(rng, taken)
+    names = Names(rng, taken, " ".join(" ".join(words) for words in chain.follows.values()))
     weights = {"person": 35, "place": 25, "organisation": 15, "agreement": 8, "event": 7,
                "concept": 10}
     categories = rng.choices(list(weights), weights=list(weights.values()), k=count)
