@@ -310,17 +310,22 @@ def make_event(members: list[Candidate], key: str = "") -> Event:
 
 
 _FINE = frozenset(("month", "week", "day"))
+Block = tuple[str, list[int], list[int]]
 
 
-def _blocks(candidates: list[Candidate]) -> Iterator[list[int] | tuple[list[int], list[int]]]:
-    """Sets of candidates outside which :func:`same_event` never holds.
+def _blocks(candidates: list[Candidate]) -> Iterator[Block]:
+    """Sets of candidates outside which :func:`same_event` never holds, and how to pair them.
 
     Every case of ``same_event`` needs the two values to be equal (one block per value),
     nested at month precision or finer (they share a month of the calendar), or the same
     day or month of another year (the same day of the month; a month against the days and
-    months of that month in any year). A block is a list (every pair within it) or two
-    lists (every pair across them). Comparing within blocks only keeps the grouping
-    linear in practice, where comparing every pair made it quadratic in the articles.
+    months of that month in any year). Each block is ``(how, members, others)``:
+    ``"words"``, a day reported alike, where sharing one context word is enough;
+    ``"pairs"``, every pair of members (a value coarser than a day, which needs two
+    shared words); ``"across"``, pairs of members whose values
+    differ (equal values are the value blocks' business); ``"hubs"``, every member against
+    every one of ``others`` with another value. Comparing within blocks only keeps the
+    grouping near linear in the articles, where comparing every pair made it quadratic.
     """
     by_value: dict[str, list[int]] = {}
     by_month: dict[tuple[int, int], list[int]] = {}
@@ -343,11 +348,12 @@ def _blocks(candidates: list[Candidate]) -> Iterator[list[int] | tuple[list[int]
                 by_day.setdefault(value[5:], []).append(index)
             else:
                 months.setdefault(value[5:7], []).append(index)
-    yield from by_value.values()
-    yield from by_month.values()
-    yield from by_day.values()
+    for value, members in by_value.items():
+        yield ("words" if precision_of(value) == "day" else "pairs"), members, []
+    for members in (*by_month.values(), *by_day.values()):
+        yield "across", members, []
     for of_year, hubs in months.items():
-        yield hubs, in_month[of_year]
+        yield "hubs", hubs, in_month[of_year]
 
 
 def group(candidates: list[Candidate]) -> list[list[Candidate]]:
@@ -361,20 +367,53 @@ def group(candidates: list[Candidate]) -> list[list[Candidate]]:
             i = parent[i]
         return i
 
+    def union(i: int, j: int) -> None:
+        first, second = find(i), find(j)
+        if first != second:
+            parent[max(first, second)] = min(first, second)
+
     def link(i: int, j: int) -> None:
         if i != j and find(i) != find(j) and _same_event(candidates[i], candidates[j],
                                                            words[i], words[j]):
-            parent[find(max(i, j))] = find(min(i, j))
+            union(i, j)
 
-    for block in _blocks(candidates):
-        if isinstance(block, tuple):
-            for i in block[0]:
-                for j in block[1]:
-                    link(i, j)
+    def link_other(i: int, j: int) -> None:
+        """Unless it is the same expression, same_event needs two shared words here."""
+        if len(words[i] & words[j]) >= 2 or (
+                candidates[i].article == candidates[j].article
+                and candidates[i].expression.start == candidates[j].expression.start):
+            link(i, j)
+
+    values = [candidate.value for candidate in candidates]
+    for how, members, others in _blocks(candidates):
+        if how == "words":  # same day: one shared word, or the same expression, links them
+            holders: dict[object, int] = {}
+            for i in members:
+                place = (candidates[i].article, candidates[i].expression.start)
+                for key in (place, *words[i]):
+                    if key in holders:
+                        union(holders[key], i)
+                    else:
+                        holders[key] = i
+        elif how == "pairs":  # one value coarser than a day: two shared words are needed
+            for k, i in enumerate(members):
+                for j in members[k + 1:]:
+                    link_other(i, j)
+        elif how == "across":
+            by_value: dict[str, list[int]] = {}
+            for i in members:
+                by_value.setdefault(values[i], []).append(i)
+            groups_of_value = list(by_value.values())
+            for k, first in enumerate(groups_of_value):
+                for second in groups_of_value[k + 1:]:
+                    for i in first:
+                        for j in second:
+                            link_other(i, j)
         else:
-            for k, i in enumerate(block):
-                for j in block[k + 1:]:
-                    link(i, j)
+            for i in members:
+                for j in others:
+                    if values[i] != values[j]:
+                        link_other(i, j)
     groups: dict[int, list[Candidate]] = {}
     for index, candidate in enumerate(candidates):
         groups.setdefault(find(index), []).append(candidate)
