@@ -123,7 +123,7 @@ class _WordChars(dict[str, bool]):
 
 
 _IS_WORD = _WordChars()
-_START_LONGEST = itemgetter(0, 1)
+_FIRST = itemgetter(0)
 _new_match = tuple.__new__  # a Match without the Python-level __new__ of a NamedTuple
 
 
@@ -157,6 +157,7 @@ class Matcher:
         # on every paragraph (see benchmarks/core.py).
         size = len(text)
         is_word = _IS_WORD
+        scale = size + 2  # more than any occurrence is long
         hits: list[tuple[int, int, int, Term]] = []
         for last, (length, terms, any_case, single) in self._automaton.iter(fold(text)):
             start = last + 1 - length
@@ -183,11 +184,12 @@ class Matcher:
                 if found is None:
                     continue
                 term = found
-            hits.append((start, start - end, end, term))
-        hits.sort(key=_START_LONGEST)  # stable: at one start and length, the order found
+            # one number that sorts by start, then longest first (no tuple per key)
+            hits.append((start * scale + scale - (end - start), start, end, term))
+        hits.sort(key=_FIRST)  # stable: at one start and length, the order found
         kept: list[Match] = []
         reach = 0
-        for start, _, end, term in hits:  # leftmost, then longest, wins
+        for _, start, end, term in hits:  # leftmost, then longest, wins
             if start >= reach:
                 kept.append(_new_match(Match, (term.entry_id, start, end, text[start:end],
                                                term.form)))
