@@ -21,7 +21,7 @@ import random
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -300,7 +300,8 @@ def date_phrase(event: Event, published: dt.date, rng: random.Random) -> str:
                        f"on {MONTHS[month - 1]} {day}, {year}"))
 
 
-def make_events(count: int, rng: random.Random, pick: Any) -> list[Event]:
+def make_events(count: int, rng: random.Random,
+                pick: Callable[[str], str]) -> list[Event]:
     """A pool of events between the war of the 1990s and the articles' time."""
     events = []
     start, end = dt.date(1991, 1, 1).toordinal(), dt.date(2023, 6, 30).toordinal()
