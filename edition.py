@@ -6,6 +6,7 @@
     python3 edition.py pdf        build the PDF into _build/latex (installs TeX if missing)
     python3 edition.py epub       build the EPUB into _build/epub and run epubcheck
     python3 edition.py check      check the seeds, catalog and data files (no build)
+    python3 edition.py bench      measure the extensions against plain Sphinx (benchmarks/)
 
 The first run creates a virtual environment in .venv and installs the project into it;
 later runs reinstall only when pyproject.toml has changed.
@@ -43,17 +44,24 @@ def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
         sys.exit(result.returncode)
 
 
-def ensure_venv() -> None:
-    """Create .venv and install the project (with its test extras) when needed."""
+def ensure_venv(extras: frozenset[str] = frozenset({"test"})) -> None:
+    """Create .venv and install the project (with the extras asked for) when needed.
+
+    The stamp holds the hash of pyproject.toml and the extras installed, so that asking
+    for one more extra (``bench``) installs it without losing the others.
+    """
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted:
+    stamp = STAMP.read_text().split() if STAMP.exists() else []
+    installed = frozenset(stamp[1:]) if stamp[:1] == [wanted] else frozenset()
+    if extras <= installed:
         return
     if not (BIN / "python").exists():
         print(f"creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
+    extras |= installed
     run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
-    STAMP.write_text(wanted)
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", f".[{','.join(sorted(extras))}]")
+    STAMP.write_text(" ".join([wanted, *sorted(extras)]))
 
 
 def build_html() -> None:
@@ -108,7 +116,8 @@ def build_epub() -> None:
 
 
 def test() -> None:
-    run(BIN / "ruff", "check", "src", "extensions", "tests", "docs/conf.py", "edition.py")
+    run(BIN / "ruff", "check", "src", "extensions", "tests", "benchmarks", "docs/conf.py",
+        "edition.py")
     run(BIN / "mypy")  # the core and the extensions: files and settings in pyproject.toml
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
@@ -118,15 +127,22 @@ def check() -> None:
     run(BIN / "python", "-m", "annotator", "check", "--docs", "docs")
 
 
+def bench() -> None:
+    """The benchmark of benchmarks/ (options after ``bench`` are passed on to it)."""
+    run(BIN / "python", "-m", "benchmarks", *sys.argv[2:])
+
+
 COMMANDS = {"html": build_html, "test": test, "check": check, "pdf": build_pdf,
-            "epub": build_epub}
+            "epub": build_epub, "bench": bench}
+# Extras of pyproject.toml each command needs installed in .venv.
+EXTRAS = {"bench": frozenset({"test", "bench"})}
 
 
 def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else "html"
     if command not in COMMANDS:
         sys.exit(f"usage: python3 edition.py [{'|'.join(COMMANDS)}]")
-    ensure_venv()
+    ensure_venv(EXTRAS.get(command, frozenset({"test"})))
     COMMANDS[command]()
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -236,10 +236,15 @@ def _same_place_other_year(first: str, second: str) -> bool:
 
 def same_event(first: Candidate, second: Candidate) -> bool:
     """Whether two candidates look like reports of one event (a heuristic; see the module)."""
+    return _same_event(first, second, context_words(first), context_words(second))
+
+
+def _same_event(first: Candidate, second: Candidate, first_words: frozenset[str],
+                second_words: frozenset[str]) -> bool:
     if first.article == second.article and first.expression.start == second.expression.start:
         return True
     a, b = first.value, second.value
-    shared = len(context_words(first) & context_words(second))
+    shared = len(first_words & second_words)
     if a == b:
         needed = 1 if precision_of(a) == "day" else 2
         return shared >= needed
@@ -275,11 +280,14 @@ def _source(candidate: Candidate) -> Source:
 def _best_date(sources: Iterable[Source]) -> tuple[str, str]:
     """The date most sources agree with, as precise as they allow (on a tie, the earlier)."""
     listed = list(sources)
+    counts = Counter(source.date for source in listed)
+    # agreement counted per distinct date: an event with hundreds of sources has few dates
+    agree = {date: sum(n for other, n in counts.items() if compatible(date, other))
+             for date in counts}
 
     def support(source: Source) -> tuple[int, int, int]:
-        agree = sum(1 for other in listed if compatible(source.date, other.date))
         span = interval(source.date)
-        return (agree, PRECISIONS.index(source.precision),
+        return (agree[source.date], PRECISIONS.index(source.precision),
                 -(span[0].toordinal() if span else 0))
 
     best = max(listed, key=support)
@@ -301,9 +309,57 @@ def make_event(members: list[Candidate], key: str = "") -> Event:
                  _title(leader), sources, _conflict(sources))
 
 
+_FINE = frozenset(("month", "week", "day"))
+Block = tuple[str, list[int], list[int]]
+
+
+def _blocks(candidates: list[Candidate]) -> Iterator[Block]:
+    """Sets of candidates outside which :func:`same_event` never holds, and how to pair them.
+
+    Every case of ``same_event`` needs the two values to be equal (one block per value),
+    nested at month precision or finer (they share a month of the calendar), or the same
+    day or month of another year (the same day of the month; a month against the days and
+    months of that month in any year). Each block is ``(how, members, others)``:
+    ``"words"``, a day reported alike, where sharing one context word is enough;
+    ``"pairs"``, every pair of members (a value coarser than a day, which needs two
+    shared words); ``"across"``, pairs of members whose values
+    differ (equal values are the value blocks' business); ``"hubs"``, every member against
+    every one of ``others`` with another value. Comparing within blocks only keeps the
+    grouping near linear in the articles, where comparing every pair made it quadratic.
+    """
+    by_value: dict[str, list[int]] = {}
+    by_month: dict[tuple[int, int], list[int]] = {}
+    by_day: dict[str, list[int]] = {}
+    months: dict[str, list[int]] = {}  # month of the year -> month-precision candidates
+    in_month: dict[str, list[int]] = {}  # month of the year -> day or month candidates
+    for index, candidate in enumerate(candidates):
+        value = candidate.value
+        by_value.setdefault(value, []).append(index)
+        precision = precision_of(value)
+        span = interval(value)
+        if precision in _FINE and span is not None:
+            year, month = span[0].year, span[0].month
+            while (year, month) <= (span[1].year, span[1].month):
+                by_month.setdefault((year, month), []).append(index)
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if precision in ("day", "month"):
+            in_month.setdefault(value[5:7], []).append(index)
+            if precision == "day":
+                by_day.setdefault(value[5:], []).append(index)
+            else:
+                months.setdefault(value[5:7], []).append(index)
+    for value, members in by_value.items():
+        yield ("words" if precision_of(value) == "day" else "pairs"), members, []
+    for members in (*by_month.values(), *by_day.values()):
+        yield "across", members, []
+    for of_year, hubs in months.items():
+        yield "hubs", hubs, in_month[of_year]
+
+
 def group(candidates: list[Candidate]) -> list[list[Candidate]]:
     """Candidates in groups that report one event each (single-link clustering)."""
     parent = list(range(len(candidates)))
+    words = [context_words(candidate) for candidate in candidates]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -311,10 +367,53 @@ def group(candidates: list[Candidate]) -> list[list[Candidate]]:
             i = parent[i]
         return i
 
-    for i, first in enumerate(candidates):
-        for j in range(i + 1, len(candidates)):
-            if same_event(first, candidates[j]):
-                parent[find(j)] = find(i)
+    def union(i: int, j: int) -> None:
+        first, second = find(i), find(j)
+        if first != second:
+            parent[max(first, second)] = min(first, second)
+
+    def link(i: int, j: int) -> None:
+        if i != j and find(i) != find(j) and _same_event(candidates[i], candidates[j],
+                                                           words[i], words[j]):
+            union(i, j)
+
+    def link_other(i: int, j: int) -> None:
+        """Unless it is the same expression, same_event needs two shared words here."""
+        if len(words[i] & words[j]) >= 2 or (
+                candidates[i].article == candidates[j].article
+                and candidates[i].expression.start == candidates[j].expression.start):
+            link(i, j)
+
+    values = [candidate.value for candidate in candidates]
+    for how, members, others in _blocks(candidates):
+        if how == "words":  # same day: one shared word, or the same expression, links them
+            holders: dict[object, int] = {}
+            for i in members:
+                place = (candidates[i].article, candidates[i].expression.start)
+                for key in (place, *words[i]):
+                    if key in holders:
+                        union(holders[key], i)
+                    else:
+                        holders[key] = i
+        elif how == "pairs":  # one value coarser than a day: two shared words are needed
+            for k, i in enumerate(members):
+                for j in members[k + 1:]:
+                    link_other(i, j)
+        elif how == "across":
+            by_value: dict[str, list[int]] = {}
+            for i in members:
+                by_value.setdefault(values[i], []).append(i)
+            groups_of_value = list(by_value.values())
+            for k, first in enumerate(groups_of_value):
+                for second in groups_of_value[k + 1:]:
+                    for i in first:
+                        for j in second:
+                            link_other(i, j)
+        else:
+            for i in members:
+                for j in others:
+                    if values[i] != values[j]:
+                        link_other(i, j)
     groups: dict[int, list[Candidate]] = {}
     for index, candidate in enumerate(candidates):
         groups.setdefault(find(index), []).append(candidate)
@@ -452,16 +551,26 @@ def load_overlay(path: Path) -> tuple[Overlay, list[Problem]]:
     return overlay, problems + more
 
 
-def _lookup(selector: Selector, candidates: list[Candidate], articles: set[str],
+CandidateIndex = dict[tuple[str, str, int], Candidate]
+
+
+def _index(candidates: list[Candidate]) -> CandidateIndex:
+    """Candidates by what a selector names: article, words and occurrence (first one kept)."""
+    found: CandidateIndex = {}
+    for candidate in candidates:
+        found.setdefault((candidate.article, candidate.expression.text, candidate.occurrence),
+                         candidate)
+    return found
+
+
+def _lookup(selector: Selector, candidates: CandidateIndex, articles: set[str],
             path: str) -> tuple[Candidate | None, Problem | None]:
     if selector.article not in articles:
         return None, Problem(path, selector.line, f"unknown article {selector.article!r}: "
                              "no article has this slug", SUBTYPE_OVERLAY)
-    for candidate in candidates:
-        if candidate.article == selector.article and \
-                candidate.expression.text == selector.text and \
-                candidate.occurrence == selector.occurrence:
-            return candidate, None
+    found = candidates.get((selector.article, selector.text, selector.occurrence))
+    if found is not None:
+        return found, None
     return None, Problem(path, selector.line, f"{selector} points at nothing: the article has "
                          "no dated expression with these words", SUBTYPE_OVERLAY)
 
@@ -473,10 +582,11 @@ def apply_overlay(candidates: list[Candidate], overlay: Overlay,
     problems: list[Problem] = []
     groups = group(candidates)
     group_of = {c.key: index for index, members in enumerate(groups) for c in members}
+    by_selector = _index(candidates)
     claimed: dict[str, int] = {}  # candidate key -> line of the overlay entry that took it
     dropped: set[str] = set()
     for selector in overlay.drop:
-        found, problem = _lookup(selector, candidates, known, overlay.path)
+        found, problem = _lookup(selector, by_selector, known, overlay.path)
         if problem:
             problems.append(problem)
         elif found:
@@ -485,7 +595,7 @@ def apply_overlay(candidates: list[Candidate], overlay: Overlay,
     for entry in overlay.events:
         members: dict[str, Candidate] = {}
         for selector in entry.sources:
-            found, problem = _lookup(selector, candidates, known, overlay.path)
+            found, problem = _lookup(selector, by_selector, known, overlay.path)
             if problem:
                 problems.append(problem)
                 continue
@@ -493,7 +603,7 @@ def apply_overlay(candidates: list[Candidate], overlay: Overlay,
             for member in groups[group_of[found.key]]:
                 members.setdefault(member.key, member)
         for selector in entry.split:
-            found, problem = _lookup(selector, candidates, known, overlay.path)
+            found, problem = _lookup(selector, by_selector, known, overlay.path)
             if problem:
                 problems.append(problem)
             elif found and found.key in members:

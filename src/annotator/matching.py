@@ -9,10 +9,13 @@ rule, and when no longer hit overlaps it (leftmost, then longest, wins).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -31,9 +34,12 @@ class Term:
     case: str = CASE_EXACT
 
 
-@dataclass(frozen=True)
-class Match:
-    """One occurrence: ``text[start:end]`` is ``matched`` (possessive included)."""
+class Match(NamedTuple):
+    """One occurrence: ``text[start:end]`` is ``matched`` (possessive included).
+
+    A NamedTuple rather than a frozen dataclass: a glossary finds one in every few words,
+    and a tuple is made several times faster.
+    """
 
     entry_id: str
     start: int
@@ -68,24 +74,35 @@ class _FoldTable(dict[int, str]):
     def __init__(self, fold: object) -> None:
         super().__init__()
         self.fold = fold
+        self.unstable: set[str] = set()  # characters whose value lower() would change
 
     def __missing__(self, code: int) -> str:
         value = self.fold(chr(code))  # type: ignore[operator]
         self[code] = value
+        if value.lower() != value:
+            self.unstable.add(chr(code))
         return value
 
 
 _FOLD = _FoldTable(_fold_char)
-_FOLDED: set[str] = set()
 _UNACCENT = _FoldTable(_unaccent_char)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _FOLD[ord(match[0])]
 
 
 def fold(text: str) -> str:
     """Lower case without accents, same length as ``text`` (offsets carry over)."""
-    for char in set(text).difference(_FOLDED):  # fill the table first: a plain dict is faster
-        _FOLD[ord(char)] = _fold_char(char)
-        _FOLDED.add(char)
-    return text.translate(_FOLD)
+    if text.isascii():  # most paragraphs: folding ASCII is lower case, and lower() is fast
+        return text.lower()
+    # The letters beyond ASCII replaced by their folds, then lower() for the rest: several
+    # times faster than str.translate, which looks every character up in the table.
+    replaced = _NON_ASCII.sub(_fold_match, text)
+    if _FOLD.unstable and not _FOLD.unstable.isdisjoint(text):
+        return text.translate(_FOLD)  # a fold that lower() would change again (none known)
+    return replaced.lower()
 
 
 def unaccent(text: str) -> str:
@@ -95,6 +112,19 @@ def unaccent(text: str) -> str:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+class _WordChars(dict[str, bool]):
+    """Whether a character is a word character, remembered: a lookup beats two calls."""
+
+    def __missing__(self, char: str) -> bool:
+        value = self[char] = _is_word_char(char)
+        return value
+
+
+_IS_WORD = _WordChars()
+_FIRST = itemgetter(0)
+_new_match = tuple.__new__  # a Match without the Python-level __new__ of a NamedTuple
 
 
 class Matcher:
@@ -110,7 +140,11 @@ class Matcher:
         for key, found in by_key.items():
             # each form beside its accent-free spelling, for the case check of a hit
             forms = tuple((term, unaccent(term.form.strip())) for term in found)
-            self._automaton.add_word(key, (len(key), forms))
+            # what decides most hits at once: the first term takes any capitalisation, or
+            # the key has a single term, whose accent-free form the words must spell
+            any_case = found[0] if found[0].case == CASE_ANY else None
+            single = forms[0] if len(forms) == 1 else None
+            self._automaton.add_word(key, (len(key), forms, any_case, single))
         self.size = len(by_key)
         if by_key:
             self._automaton.make_automaton()
@@ -119,54 +153,57 @@ class Matcher:
         """Every occurrence in ``text``, in order, none overlapping another."""
         if not self.size:
             return []
-        candidates: list[Match] = []
-        for last, (length, terms) in self._automaton.iter(fold(text)):
-            start, end = last + 1 - length, last + 1
-            if start > 0 and _is_word_char(text[start - 1]):
+        # One pass over the automaton's hits, inlined: this loop is the glossary's cost
+        # on every paragraph (see benchmarks/core.py).
+        size = len(text)
+        is_word = _IS_WORD
+        scale = size + 2  # more than any occurrence is long
+        hits: list[tuple[int, int, int, Term]] = []
+        for last, (length, terms, any_case, single) in self._automaton.iter(fold(text)):
+            start = last + 1 - length
+            if start and is_word[text[start - 1]]:
                 continue
-            end = self._word_end(text, end)
-            if end is None:
-                continue
-            surface = text[start:last + 1]
-            term = self._accept(surface, terms)
-            if term is not None:
-                candidates.append(Match(term.entry_id, start, end, text[start:end], term.form))
-        return _leftmost_longest(candidates)
-
-    @staticmethod
-    def _word_end(text: str, end: int) -> int | None:
-        """Where the word ends: at ``end``, or after a possessive; None inside a word."""
-        if end >= len(text) or not _is_word_char(text[end]):
-            if (end + 1 < len(text) and text[end] in _APOSTROPHES and text[end + 1] == "s"
-                    and (end + 2 == len(text) or not _is_word_char(text[end + 2]))):
-                return end + 2
-            return end
-        return None
+            end = last + 1
+            if end < size:
+                after = text[end]
+                if is_word[after]:
+                    continue  # inside a word
+                if after in _APOSTROPHES and end + 1 < size and text[end + 1] == "s" and (
+                        end + 2 == size or not is_word[text[end + 2]]):
+                    end += 2  # a possessive belongs to the occurrence
+            if any_case is not None:
+                term = any_case
+            elif single is not None:
+                if not text.startswith(single[1], start):  # not spelled as the form: check
+                    surface = text[start:last + 1]
+                    if surface.isascii() or unaccent(surface) != single[1]:
+                        continue  # the case rule refuses the words as printed
+                term = single[0]
+            else:
+                found = self._accept(text[start:last + 1], terms)
+                if found is None:
+                    continue
+                term = found
+            # one number that sorts by start, then longest first (no tuple per key)
+            hits.append((start * scale + scale - (end - start), start, end, term))
+        hits.sort(key=_FIRST)  # stable: at one start and length, the order found
+        kept: list[Match] = []
+        reach = 0
+        for _, start, end, term in hits:  # leftmost, then longest, wins
+            if start >= reach:
+                kept.append(_new_match(Match, (term.entry_id, start, end, text[start:end],
+                                               term.form)))
+                reach = end
+        return kept
 
     @staticmethod
     def _accept(surface: str, terms: Sequence[tuple[Term, str]]) -> Term | None:
         """The first term whose case rule the words as printed satisfy."""
-        bare = None
+        bare = surface if surface.isascii() else unaccent(surface)
         for term, form in terms:
-            if term.case == CASE_ANY:
-                return term
-            if bare is None:
-                bare = unaccent(surface)
-            if bare == form:
+            if term.case == CASE_ANY or bare == form:
                 return term
         return None
-
-
-def _leftmost_longest(candidates: list[Match]) -> list[Match]:
-    """Drop every hit that overlaps an earlier-starting or (same start) longer one."""
-    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Match] = []
-    reach = 0
-    for match in candidates:
-        if match.start >= reach:
-            kept.append(match)
-            reach = match.end
-    return kept
 
 
 def skip_opted_out(text: str, matches: list[Match],

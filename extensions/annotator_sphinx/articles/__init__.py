@@ -5,6 +5,7 @@ Registers:
 - config values ``edition_seed_dir``, ``edition_catalog`` (relative to ``conf.py``) and
   ``edition_article_dir`` (the folder of the article pages in the project);
 - at ``builder-inited``: the catalog is checked and a stub page is written per article;
+  the corpus is loaded again then and at ``env-get-outdated`` when a file has changed;
 - directives ``article`` (one page), ``article-cards`` (the landing page's cards) and
   ``article-toctree`` (all articles in reading order);
 - the ``paragraph_permalink`` node (a pilcrow in HTML, a label in LaTeX) and the
@@ -18,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
@@ -43,9 +45,17 @@ STATIC = Path(__file__).parent / "static"
 
 def prepare_corpus(app: Sphinx) -> None:
     """Check the catalog and write one stub page per article before Sphinx looks for pages."""
-    corpus = corpus_for(app.config, Path(app.confdir))
+    corpus = corpus_for(app.config, Path(app.confdir), refresh=True)  # seeds may have changed
     for problem in corpus.problems + write_stubs(corpus, Path(app.srcdir))[1]:
         report(problem, Subtype.CATALOG)
+
+
+def refresh_corpus(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                   removed: set[str]) -> list[str]:
+    """Look at the seeds again when a build starts reading (they may have changed since
+    ``builder-inited``); the corpus is not checked again during the build."""
+    corpus_for(app.config, Path(app.confdir), refresh=True)
+    return []
 
 
 def add_static_path(app: Sphinx) -> None:
@@ -58,7 +68,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("edition_catalog", "../seeds/catalog.yaml", "env",
                          types=frozenset({str}))
     app.add_config_value("edition_article_dir", "articles", "env", types=frozenset({str}))
-    app.connect("builder-inited", prepare_corpus)
+    # before the other extensions' handlers, which may ask for the corpus
+    app.connect("builder-inited", prepare_corpus, priority=400)
+    app.connect("env-get-outdated", refresh_corpus, priority=100)  # before the collector
     app.connect("builder-inited", add_static_path)
     app.add_directive("article", ArticleDirective)
     app.add_directive("article-cards", ArticleCardsDirective)

@@ -27,9 +27,14 @@ class Corpus:
     entries: list[CatalogEntry]
     problems: list[Problem]
     _articles: dict[str, tuple[Article, list[Problem]]] = field(default_factory=dict)
+    _by_file: dict[str, CatalogEntry] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            self._by_file.setdefault(entry.file, entry)
 
     def entry(self, file: str) -> CatalogEntry | None:
-        return next((entry for entry in self.entries if entry.file == file), None)
+        return self._by_file.get(file)
 
     def article(self, file: str) -> tuple[Article, list[Problem]] | None:
         """The parsed article of a seed and the problems found in it (cached)."""
@@ -47,7 +52,8 @@ class Corpus:
         return self.seed_dir / entry.file
 
 
-_cache: dict[tuple[object, ...], Corpus] = {}
+# where the corpus is (conf.py's folder and the settings) -> (its files' stamp, the corpus)
+_cache: dict[tuple[str, ...], tuple[tuple[object, ...], Corpus]] = {}
 
 
 def _fingerprint(catalog: Path, seed_dir: Path) -> tuple[object, ...]:
@@ -58,20 +64,31 @@ def _fingerprint(catalog: Path, seed_dir: Path) -> tuple[object, ...]:
             return -1
 
     seeds = tuple(sorted((p.name, mtime(p)) for p in seed_dir.glob("*.txt")))
-    return (str(catalog), mtime(catalog), str(seed_dir), seeds)
+    return (mtime(catalog), seeds)
 
 
-def corpus_for(config: Config, confdir: Path) -> Corpus:
-    """The corpus named by the configuration; reloaded only when a file has changed."""
+def corpus_for(config: Config, confdir: Path, refresh: bool = False) -> Corpus:
+    """The corpus named by the configuration, loaded once and reloaded when a file changed.
+
+    The files are looked at (a stat per seed) only when ``refresh`` is set, as it is at
+    ``builder-inited`` before every build, or when nothing is loaded yet: the corpus is
+    asked for by every transform and at every occurrence of a term, and checking the
+    seeds at each call made a build quadratic in the number of articles.
+    """
+    where = (str(confdir), config.edition_seed_dir, config.edition_catalog,
+             config.edition_article_dir)
+    cached = _cache.get(where)
+    if cached is not None and not refresh:
+        return cached[1]
     seed_dir = (confdir / config.edition_seed_dir).resolve()
     catalog = (confdir / config.edition_catalog).resolve()
-    key = (*_fingerprint(catalog, seed_dir), config.edition_article_dir)
-    if key not in _cache:
+    stamp = _fingerprint(catalog, seed_dir)
+    if cached is None or cached[0] != stamp:
         _cache.clear()
         entries, problems = load_catalog(catalog, seed_dir)
-        _cache[key] = Corpus(seed_dir, catalog, config.edition_article_dir,
-                             reading_order(entries), problems)
-    return _cache[key]
+        _cache[where] = (stamp, Corpus(seed_dir, catalog, config.edition_article_dir,
+                                       reading_order(entries), problems))
+    return _cache[where][1]
 
 
 def env_corpus(env: BuildEnvironment) -> Corpus:

@@ -18,6 +18,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from annotator.chronology import Candidate, Chronology, build, candidates_of, load_overlay
+from annotator.problems import Problem
 from annotator_sphinx.articles.corpus import article_of, env_corpus
 from annotator_sphinx.warnings_ import Subtype, report
 
@@ -81,12 +82,30 @@ def domain_of(env: BuildEnvironment) -> ChronologyDomain:
     return domain
 
 
+_built: dict[tuple[object, ...], tuple[Chronology, list[Problem]]] = {}
+
+
 def chronology_of(env: BuildEnvironment, warn: bool) -> Chronology:
-    """The chronology from the collected candidates and the overlay (warnings on demand)."""
-    overlay, problems = load_overlay(overlay_path(env))
+    """The chronology from the collected candidates and the overlay (warnings on demand).
+
+    Built once per state of the candidates and the overlay: the chronology page and
+    ``chronology.json`` both ask for it, and merging thousands of candidates takes seconds.
+    """
+    path = overlay_path(env)
     corpus = env_corpus(env)
-    chronology = build(domain_of(env).all_candidates(), overlay,
-                       [entry.slug for entry in corpus.entries])
+    slugs = tuple(entry.slug for entry in corpus.entries)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    fingerprint = domain_of(env).data.get("fingerprint")
+    key = (fingerprint, str(path), stamp, slugs)
+    if not fingerprint or key not in _built:
+        overlay, problems = load_overlay(path)
+        built = build(domain_of(env).all_candidates(), overlay, slugs)
+        _built.clear()
+        _built[key] = (built, problems)
+    chronology, problems = _built[key]
     if warn:
         for problem in [*problems, *chronology.problems]:
             report(problem, Subtype.CHRONOLOGY_OVERLAY)

@@ -26,9 +26,11 @@ class Glossary:
     problems: list[Problem]
     matcher: Matcher
     by_id: dict[str, Entry] = field(default_factory=dict)
+    skips: dict[str, tuple[str, ...]] = field(default_factory=dict)  # opt-outs, by entry id
 
     def __post_init__(self) -> None:
         self.by_id = {entry.id: entry for entry in self.entries}
+        self.skips = {entry.id: entry.skip for entry in self.entries if entry.skip}
 
 
 _cache: dict[tuple[object, ...], Glossary] = {}

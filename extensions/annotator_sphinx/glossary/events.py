@@ -83,6 +83,18 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
         anchors = by_entry[found.term_id].setdefault(found.docname, [])
         if found.anchor not in anchors:
             anchors.append(found.anchor)
+    shown: dict[str, tuple[str, str, str]] = {}  # docname -> (title, label, uri)
+
+    def show(docname: str) -> tuple[str, str, str]:
+        """Each article's title, label and address, worked out once per page."""
+        if docname not in shown:
+            title = env.titles[docname].astext() if docname in env.titles else docname
+            article = article_of(env, docname)
+            # the titles are long; the dates tell the articles apart (title on hover)
+            label = format_date(article) if article is not None else title
+            shown[docname] = (title, label, app.builder.get_relative_uri(fromdocname, docname))
+        return shown[docname]
+
     for node in placeholders:
         docs = by_entry.get(node["entry_id"], {})
         if not docs:
@@ -94,13 +106,9 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
         for number, docname in enumerate(sorted(docs, key=lambda d: (order.get(d, 99), d))):
             if number:
                 para += nodes.Text("; ")
-            title = env.titles[docname].astext() if docname in env.titles else docname
-            article = article_of(env, docname)
-            # the five titles are long; the dates tell the articles apart (title on hover)
-            label = format_date(article) if article is not None else title
+            title, label, uri = show(docname)
             para += nodes.inline(label, label, classes=["glossary-appears-in-title"])
             para += nodes.Text(" ")
-            uri = app.builder.get_relative_uri(fromdocname, docname)
             anchors = sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))
             for k, anchor in enumerate(anchors):
                 if k:

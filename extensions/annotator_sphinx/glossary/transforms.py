@@ -95,8 +95,7 @@ class LinkGlossaryTerms(SphinxTransform):
                        mode: str, linked_in_article: set[str]) -> list[Occurrence]:
         pieces = list(_text_nodes(paragraph))
         text = "".join(str(piece) for piece, _ in pieces)
-        matches = skip_opted_out(text, glossary.matcher.find(text),
-                                 {e.id: e.skip for e in glossary.entries if e.skip})
+        matches = skip_opted_out(text, glossary.matcher.find(text), glossary.skips)
         spans: list[tuple[int, int, nodes.Text, bool]] = []
         offset = 0
         for piece, linkable in pieces:
