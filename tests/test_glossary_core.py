@@ -16,6 +16,7 @@ from annotator.glossary import (
     load_glossary,
     matcher_for,
     matches_in,
+    opt_outs,
     unmatched_skips,
 )
 from annotator.matching import CASE_ANY, Matcher, Term, skip_opted_out
@@ -222,7 +223,7 @@ def test_what_an_article_can_show_of_the_glossary(tmp_path: Path) -> None:
                                          date_basis="unknown", date_evidence="e",
                                          byline=None, dateline=None, line=1))
     shown = [(anchor, m.entry_id, m.start, m.matched)
-             for anchor, m in matches_in(article, entries, matcher_for(entries))]
+             for anchor, m in matches_in(article, matcher_for(entries), opt_outs(entries))]
     assert shown == [("p1", "a", 0, "Turkey"), ("p1", "b", 11, "Baku"), ("p2", "b", 18, "Baku")]
 
 

@@ -165,14 +165,18 @@ def matcher_for(entries: list[Entry]) -> Matcher:
     return Matcher(Term(entry.id, form, entry.case) for entry in entries for form in entry.forms)
 
 
-def matches_in(article: Article, entries: list[Entry], matcher: Matcher
+def opt_outs(entries: list[Entry]) -> dict[str, tuple[str, ...]]:
+    """The quotes inside which each entry must not be linked, by entry id (built once)."""
+    return {entry.id: entry.skip for entry in entries if entry.skip}
+
+
+def matches_in(article: Article, matcher: Matcher, skips: dict[str, tuple[str, ...]]
                ) -> list[tuple[str, Match]]:
     """Every occurrence of an entry in an article's paragraphs, opt-outs left out.
 
     What an article page can show of the glossary: an incremental build compares it
     before and after an edit of the glossary to know which pages to read again.
     """
-    skips = {entry.id: entry.skip for entry in entries if entry.skip}
     return [(block.anchor, match) for block in article.paragraphs
             for match in skip_opted_out(block.text, matcher.find(block.text), skips)]
 

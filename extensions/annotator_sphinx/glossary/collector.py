@@ -29,7 +29,7 @@ class GlossaryLinksCollector(ArticleInputCollector):
         if found is None:
             return None
         glossary = env_glossary(env)
-        matches = matches_in(found[0], glossary.entries, glossary.matcher)
+        matches = matches_in(found[0], glossary.matcher, glossary.skips)
         linked = sorted({match.entry_id for _, match in matches})
         return digest(matches, [shown_in_articles(glossary.by_id[entry_id])
                                 for entry_id in linked])

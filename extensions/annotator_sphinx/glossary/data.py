@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.glossary import Entry, load_glossary, matcher_for
+from annotator.glossary import Entry, load_glossary, matcher_for, opt_outs
 from annotator.matching import Matcher
 from annotator.problems import Problem
 
@@ -30,7 +30,7 @@ class Glossary:
 
     def __post_init__(self) -> None:
         self.by_id = {entry.id: entry for entry in self.entries}
-        self.skips = {entry.id: entry.skip for entry in self.entries if entry.skip}
+        self.skips = opt_outs(self.entries)
 
 
 _cache: dict[tuple[object, ...], Glossary] = {}

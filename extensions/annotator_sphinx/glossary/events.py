@@ -49,6 +49,14 @@ def check_config(app: Sphinx) -> None:
         report(problem, Subtype.GLOSSARY)
 
 
+def article_label(env: BuildEnvironment, docname: str) -> tuple[str, str]:
+    """An article's title and the label "appears in" shows for it (its date; title on hover)."""
+    title = env.titles[docname].astext() if docname in env.titles else docname
+    article = article_of(env, docname)
+    # the titles are long; the dates tell the articles apart
+    return title, format_date(article) if article is not None else title
+
+
 def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The glossary pages, whenever what their "appears in" lines show has changed.
 
@@ -59,11 +67,8 @@ def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = glossary_domain(env)
     corpus = env_corpus(env)
     shown = {(found.term_id, found.docname, found.anchor) for found in occurrences(env)}
-    articles = []
-    for docname in sorted({docname for _, docname, _ in shown}):
-        article = article_of(env, docname)
-        title = env.titles[docname].astext() if docname in env.titles else docname
-        articles.append((docname, title, format_date(article) if article else ""))
+    articles = [(docname, *article_label(env, docname))
+                for docname in sorted({docname for _, docname, _ in shown})]
     fingerprint = digest(sorted(shown), articles, [e.slug for e in corpus.entries])
     if fingerprint == domain.data.get("fingerprint"):
         return []
@@ -88,11 +93,8 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
     def show(docname: str) -> tuple[str, str, str]:
         """Each article's title, label and address, worked out once per page."""
         if docname not in shown:
-            title = env.titles[docname].astext() if docname in env.titles else docname
-            article = article_of(env, docname)
-            # the titles are long; the dates tell the articles apart (title on hover)
-            label = format_date(article) if article is not None else title
-            shown[docname] = (title, label, app.builder.get_relative_uri(fromdocname, docname))
+            shown[docname] = (*article_label(env, docname),
+                              app.builder.get_relative_uri(fromdocname, docname))
         return shown[docname]
 
     for node in placeholders:
