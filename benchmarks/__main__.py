@@ -5,10 +5,11 @@
 
 For each N a synthetic corpus is generated (``benchmarks/corpus.py``) and built in fresh
 child processes (``benchmarks/build.py``): plain Sphinx on the same pages and the full
-edition, with ``-j 1`` and ``-j auto``, then the edition again after one word of one
-article is edited. Then the core is timed on 10 MB of text (``benchmarks/core.py``). The
-table and the targets are printed; the figures depend on the machine and on what else
-runs on it.
+edition, with ``-j 1`` and ``-j auto``; the edition with the garbage collector left
+alone (``edition_gc_freeze = False``: what the extensions cost without
+``annotator_sphinx.buildgc``); then the edition again after one word of one article is
+edited. Then the core is timed on 10 MB of text (``benchmarks/core.py``). The table and
+the targets are printed; the figures depend on the machine and on what else runs on it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ RATIO_TARGET = 1.25  # the edition at most 1.25 times plain Sphinx, at the large
 INCREMENTAL_TARGET = 0.10  # a rebuild after one edit under 10% of the full build
 MATCH_TARGET = 20.0  # MB/s of term matching with 5,000 entries
 LINEAR_TOLERANCE = 1.5  # memory per article between the two largest N, against the first
+FREEZE_SETTING = "edition_gc_freeze"  # annotator_sphinx.buildgc
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Row:
     edition_auto: Build | None
     incremental: Build
     edited: str
+    unfrozen: Build  # the edition with edition_gc_freeze = False: the collector left alone
 
 
 def run_size(size: int, workdir: Path, auto: bool) -> Row:
@@ -55,6 +58,9 @@ def run_size(size: int, workdir: Path, auto: bool) -> Row:
     print(f"  plain -j 1    {plain.seconds:7.1f} s", flush=True)
     edition = sphinx_build(corpus.edition, out / "edition")
     print(f"  edition -j 1  {edition.seconds:7.1f} s", flush=True)
+    unfrozen = sphinx_build(corpus.edition, out / "edition-unfrozen",
+                            settings=[f"{FREEZE_SETTING}=0"])
+    print(f"  edition -j 1, {FREEZE_SETTING} = False  {unfrozen.seconds:7.1f} s", flush=True)
     edited = edit_one_article(corpus)
     incremental = sphinx_build(corpus.edition, out / "edition", fresh=False)
     print(f"  incremental   {incremental.seconds:7.1f} s ({incremental.read} read, "
@@ -65,7 +71,8 @@ def run_size(size: int, workdir: Path, auto: bool) -> Row:
         print(f"  plain -j auto {plain_auto.seconds:7.1f} s", flush=True)
         edition_auto = sphinx_build(corpus.edition, out / "edition-auto", jobs="auto")
         print(f"  edition -j auto {edition_auto.seconds:5.1f} s", flush=True)
-    return Row(corpus, plain, edition, plain_auto, edition_auto, incremental, edited)
+    return Row(corpus, plain, edition, plain_auto, edition_auto, incremental, edited,
+               unfrozen)
 
 
 def verdict(met: bool) -> str:
@@ -92,6 +99,15 @@ def table(rows: list[Row], core: CoreFigures | None) -> str:
             f"{row.incremental.seconds / row.edition.seconds:6.1%} |"
             f"          {row.plain.peak_rss_mb:7.0f}  {row.edition.peak_rss_mb:7.0f} | "
             f"{row.edition.warnings:8d}")
+    lines += ["", "garbage collection (seconds of each -j 1 build; annotator_sphinx.buildgc "
+              "freezes what was read when writing starts), and the edition built with the "
+              f"collector left alone ({FREEZE_SETTING} = False):",
+              "     N |  GC: plain  edition | unfrozen edition: wall     GC  ratio to plain"]
+    for row in rows:
+        lines.append(f"{row.corpus.size:6d} |    {row.plain.gc_seconds:7.1f}  "
+                     f"{row.edition.gc_seconds:7.1f} |                 {row.unfrozen.seconds:7.1f}"
+                     f"  {row.unfrozen.gc_seconds:5.1f}  "
+                     f"{row.unfrozen.seconds / row.plain.seconds:5.2f}")
     lines += ["", "incremental: one word of one article's seed edited, then the edition "
               "rebuilt (-j 1); " + "; ".join(
                   f"N={row.corpus.size}: {row.incremental.read} read, "
@@ -114,6 +130,9 @@ def table(rows: list[Row], core: CoreFigures | None) -> str:
         ratio = largest.edition_auto.seconds / largest.plain_auto.seconds
         lines.append(f"  edition <= {RATIO_TARGET}x plain at N={largest.corpus.size}, "
                      f"-j auto: {ratio:.2f}x  {verdict(ratio <= RATIO_TARGET)}")
+    ratio = largest.unfrozen.seconds / largest.plain.seconds
+    lines.append(f"  (the same with {FREEZE_SETTING} = False, -j 1: {ratio:.2f}x  "
+                 f"{verdict(ratio <= RATIO_TARGET)})")
     share = largest.incremental.seconds / largest.edition.seconds
     lines.append(f"  incremental rebuild < {INCREMENTAL_TARGET:.0%} of the full build at "
                  f"N={largest.corpus.size}: {share:.1%}  {verdict(share < INCREMENTAL_TARGET)}")

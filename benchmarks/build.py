@@ -8,18 +8,20 @@ then the largest of those processes, not their sum.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from benchmarks.corpus import Corpus
+from benchmarks.corpus import ROOT, Corpus
 
 _UPDATING = re.compile(r"updating environment: (?:\[[^\]]*\] )?(\d+) added, (\d+) changed")
 _WRITING = re.compile(r"^writing output\.\.\. \[", re.MULTILINE)
@@ -30,24 +32,33 @@ class Build:
     """What one build cost and did."""
 
     seconds: float
+    gc_seconds: float  # of which garbage collection (the main process's)
     peak_rss_mb: float
     warnings: int
     read: int  # documents read (added or changed)
     written: int  # documents written
 
 
-def sphinx_build(srcdir: Path, outdir: Path, jobs: str = "1", fresh: bool = True) -> Build:
-    """Build ``srcdir`` as HTML into ``outdir`` (its doctrees beside the pages)."""
+def sphinx_build(srcdir: Path, outdir: Path, jobs: str = "1", fresh: bool = True,
+                 settings: Sequence[str] = ()) -> Build:
+    """Build ``srcdir`` as HTML into ``outdir`` (its doctrees beside the pages).
+
+    ``settings`` are ``name=value`` overrides of the configuration (``-D``).
+    """
     if fresh and outdir.exists():
         shutil.rmtree(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     log, warnings = outdir / "build.log", outdir / "warnings.txt"
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-j", jobs, "-N",
-               "-d", str(outdir / "doctrees"), "-w", str(warnings), str(srcdir),
-               str(outdir / "html")]
+    stats = outdir / "gc.json"
+    command = [sys.executable, "-m", "benchmarks.gcstats", str(stats), "-b", "html",
+               "-j", jobs, "-N", "-d", str(outdir / "doctrees"), "-w", str(warnings),
+               *(f"-D{setting}" for setting in settings), str(srcdir), str(outdir / "html")]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
+                                   env=environment)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -56,7 +67,9 @@ def sphinx_build(srcdir: Path, outdir: Path, jobs: str = "1", fresh: bool = True
     text = log.read_text(encoding="utf-8", errors="replace")
     updating = _UPDATING.search(text)
     read = int(updating[1]) + int(updating[2]) if updating else 0
-    return Build(seconds=seconds, peak_rss_mb=usage.ru_maxrss / 1024,  # Linux: kilobytes
+    collected = json.loads(stats.read_text(encoding="utf-8"))["seconds"]
+    return Build(seconds=seconds, gc_seconds=collected,
+                 peak_rss_mb=usage.ru_maxrss / 1024,  # Linux: kilobytes
                  warnings=warnings.read_text(encoding="utf-8").count("WARNING:"),
                  read=read, written=len(_WRITING.findall(text)))
 

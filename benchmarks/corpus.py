@@ -577,8 +577,11 @@ def generate(size: int, root: Path, seed: int = 2026) -> Corpus:
         shutil.rmtree(root)
     real = len(real_glossary()[0])
     words = vocabulary(rng, synthetic_count(size, real), max(20, 3 * size))
+    real_forms: dict[str, list[Term]] = defaultdict(list)
+    for term in real_glossary()[1]:
+        real_forms[term.entry_id].append(term)
     owned: dict[int, list[list[Term]]] = defaultdict(list)
-    for number, forms in enumerate(words.own_forms):
+    for number, forms in enumerate([*real_forms.values(), *words.own_forms]):
         owned[number % size].append(forms)  # every entry occurs in at least one article
     first, last = dt.date(2020, 12, 1).toordinal(), dt.date(2023, 12, 31).toordinal()
     articles = [make_article(n, rng, words.chain, owned[n], words.popular, words.events,

@@ -23,6 +23,7 @@ extensions = [
     "annotator_sphinx.book",
     "annotator_sphinx.search",
     "annotator_sphinx.reading",
+    "annotator_sphinx.buildgc",
 ]
 
 # The edition's inputs, relative to this folder.

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from annotator import jsonout
 from annotator.articles import load_article
 from annotator.catalog import load_catalog
 
@@ -61,7 +62,13 @@ def test_chronology_json(app: SphinxTestApp) -> None:
     app.build()
     raw = (Path(app.outdir) / "chronology.json").read_text(encoding="utf-8")
     data = json.loads(raw)
-    assert raw == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # sorted keys, indented down to the sources, a source a line
+    assert raw == jsonout.dumps(data, depth=4, sort_keys=True) + "\n"
+    lines = raw.splitlines()
+    for event in data["events"]:
+        for source in event["sources"]:
+            assert any(line.strip().rstrip(",") == json.dumps(source, ensure_ascii=False,
+                                                              sort_keys=True) for line in lines)
     dates = [event["date"] for event in data["events"]]
     assert dates == ["1992-05-08", "1994", "1994", "2020-09-27", "2020-11-10", "2021-01"]
     war = data["events"][3]

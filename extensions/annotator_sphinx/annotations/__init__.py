@@ -12,7 +12,6 @@ Registers:
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,7 +21,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
-from annotator import __version__
+from annotator import __version__, jsonout
 from annotator.webannotation import AnnotationRecord, collection
 
 EVENT = "edition-annotations"
@@ -58,7 +57,8 @@ def write_annotations(app: Sphinx, records: Iterable[AnnotationRecord]) -> Path:
                       language=app.config.language or None,
                       epoch=int(epoch) if epoch and epoch.isdigit() else None)
     path = Path(app.outdir) / FILENAME
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # indented down to the list of annotations, an annotation a line
+    path.write_text(jsonout.dumps(data, depth=3, indent=1) + "\n", encoding="utf-8")
     return path
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from annotator import jsonout
 from annotator.chronology import to_json
 from annotator_sphinx.articles.corpus import env_corpus
 from annotator_sphinx.chronology.domain import chronology_of
@@ -23,5 +23,6 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
         for source in event["sources"]:
             source["url"] = app.builder.get_target_uri(source["document"]) + \
                 "#" + source["anchor"]
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # indented down to each event's sources, a source a line
+    text = jsonout.dumps(data, depth=4, sort_keys=True) + "\n"
     Path(app.outdir, "chronology.json").write_text(text, encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from annotator import jsonout
 from annotator.glossary import entry_sort_key, unmatched_skips
 from annotator.webannotation import CONTEXT_LENGTH, AnnotationRecord
 from annotator_sphinx.articles.collector import digest
@@ -161,7 +161,8 @@ def export(app: Sphinx, exception: Exception | None) -> None:
             "dates": entry.dates, "see_also": list(entry.see_also),
             "occurrences": sorted(found.get(entry.id, []),
                                   key=lambda o: (o["document"], o["start"]))})
-    text = json.dumps({"entries": entries}, ensure_ascii=False, indent=2, sort_keys=True)
+    # indented down to each entry's occurrences, an occurrence a line
+    text = jsonout.dumps({"entries": entries}, depth=4, sort_keys=True)
     (outdir / EXPORT_NAME).write_text(text + "\n", encoding="utf-8")
 
 

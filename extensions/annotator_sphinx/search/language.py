@@ -57,5 +57,14 @@ class FoldingEnglish(SearchEnglish):
                  for name in ("base-stemmer.js", "english-stemmer.js")]
         return "\n".join([*parts, FOLD_JS, WRAPPER_JS])
 
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        # a word's stem, once: the index stems every word of every page, and a corpus uses
+        # a few thousand words many times over (Snowball is the bulk of indexing's cost)
+        self._stems: dict[str, str] = {}
+
     def stem(self, word: str) -> str:
-        return super().stem(fold(word))
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stems[word] = super().stem(fold(word))
+        return stem

@@ -1,0 +1,31 @@
+"""JSON for the exports: indented at the top, one record per line below.
+
+``json.dumps`` with ``indent`` runs the pure-Python encoder: for the exports of a
+1,000-article edition (90 MB of annotations) that is seconds of a build. Indenting only
+the first levels and handing each record to the C encoder keeps the files easy to read
+and to diff (a changed record is a changed line) at a fraction of the cost.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def dumps(value: Any, depth: int, indent: int = 2, sort_keys: bool = False) -> str:
+    """``value`` as JSON, its containers indented down to ``depth``, compact below it."""
+    return _dumps(value, depth, indent, sort_keys, 0)
+
+
+def _dumps(value: Any, depth: int, indent: int, sort_keys: bool, level: int) -> str:
+    if level >= depth or not isinstance(value, dict | list) or not value:
+        return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys)
+    inner = "\n" + " " * (indent * (level + 1))
+    outer = "\n" + " " * (indent * level)
+    if isinstance(value, list):
+        parts = [_dumps(item, depth, indent, sort_keys, level + 1) for item in value]
+        return "[" + inner + ("," + inner).join(parts) + outer + "]"
+    keys = sorted(value) if sort_keys else list(value)
+    parts = [json.dumps(key, ensure_ascii=False) + ": "
+             + _dumps(value[key], depth, indent, sort_keys, level + 1) for key in keys]
+    return "{" + inner + ("," + inner).join(parts) + outer + "}"
