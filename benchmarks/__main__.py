@@ -1,6 +1,6 @@
 """What the extensions cost on top of Sphinx, for editions of 10 to 1,000 articles.
 
-    python3 edition.py bench                    # N = 10, 100, 1000 and the core (~35 min)
+    python3 edition.py bench                    # N = 10, 100, 1000 and the core (~40 min)
     python3 edition.py bench --sizes 10,100     # a quick run
 
 For each N a synthetic corpus is generated (``benchmarks/corpus.py``) and built in fresh
