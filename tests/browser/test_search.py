@@ -17,6 +17,13 @@ SPELLINGS = {
 RESULTS_JS = """() => Array.from(document.querySelectorAll('#search-results ul.search li a'))
   .map((link) => new URL(link.href).pathname.replace(/^\\//, ''))"""
 
+# Every result linking to the page has its summary (Sphinx adds each once its page is fetched).
+CONTEXTS_JS = """(target) => {
+  const items = Array.from(document.querySelectorAll('#search-results li'))
+    .filter((item) => item.querySelector(`a[href^="${target}"]`));
+  return items.length > 0 && items.every((item) => item.querySelector('p.context'));
+}"""
+
 
 def pages_with(spellings: tuple[str, ...]) -> set[str]:
     return {article_path(a) for a in ARTICLES if any(s in a.text for s in spellings)}
@@ -55,7 +62,9 @@ def test_each_result_shows_the_name_as_its_page_spells_it(
     page = open_page("index.html")
     search(page, query)
     (target,) = pages_with((spelled,)) - pages_with((query,))
-    # the page itself and its register (index) entries can each be a result
+    # the page itself and its register (index) entries can each be a result; each fetches
+    # its page for the summary after the list is shown: wait until every one has it
+    page.wait_for_function(CONTEXTS_JS, arg=target)
     summaries = page.locator(f'#search-results li:has(a[href^="{target}"]) p.context')
     texts = summaries.all_inner_texts()
     assert texts and all(spelled in text for text in texts)
