@@ -61,9 +61,15 @@ class ArticleInputCollector(EnvironmentCollector):
         return getattr(env, cls.attribute)
 
     @classmethod
-    def note(cls, env: BuildEnvironment, docname: str, file: str) -> None:
-        """Called while the page is read: this page shows the input as it is now."""
-        cls.pages(env)[docname] = (file, cls.fingerprint(env, file))
+    def note(cls, env: BuildEnvironment, docname: str, file: str,
+             fingerprint: str | None = None) -> None:
+        """Called while the page is read: this page shows the input as it is now.
+
+        A reader that has worked out what the page shows already passes its
+        ``fingerprint`` (the same as ``fingerprint(env, file)`` would give).
+        """
+        cls.pages(env)[docname] = (
+            file, cls.fingerprint(env, file) if fingerprint is None else fingerprint)
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         self.pages(env).pop(docname, None)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.glossary import matches_in
+from annotator.matching import Match
 from annotator_sphinx.articles.collector import ArticleInputCollector, digest
 from annotator_sphinx.articles.corpus import env_corpus
-from annotator_sphinx.glossary.data import env_glossary
+from annotator_sphinx.glossary.data import Glossary, env_glossary
 from annotator_sphinx.glossary.nodes import shown_in_articles
 
 if TYPE_CHECKING:
@@ -29,7 +30,12 @@ class GlossaryLinksCollector(ArticleInputCollector):
         if found is None:
             return None
         glossary = env_glossary(env)
-        matches = matches_in(found[0], glossary.matcher, glossary.skips)
+        return cls.fingerprint_of(glossary, matches_in(found[0], glossary.matcher,
+                                                       glossary.skips))
+
+    @staticmethod
+    def fingerprint_of(glossary: Glossary, matches: list[tuple[str, Match]]) -> str:
+        """The fingerprint of an article's matches (``matches_in``) and the entries linked."""
         linked = sorted({match.entry_id for _, match in matches})
         return digest(matches, [shown_in_articles(glossary.by_id[entry_id])
                                 for entry_id in linked])

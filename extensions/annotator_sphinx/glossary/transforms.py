@@ -13,7 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from annotator.articles import Block
 from annotator.collation import group_letter
-from annotator.glossary import Entry
+from annotator.glossary import Entry, matches_in
 from annotator.matching import Match, skip_opted_out
 from annotator_sphinx.articles.corpus import article_of
 from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE
@@ -78,7 +78,14 @@ class LinkGlossaryTerms(SphinxTransform):
         if article is None:
             return
         glossary = env_glossary(self.env)
-        GlossaryLinksCollector.note(self.env, self.env.docname, article.file)
+        # the article's matches, found once: for the links and for the incremental build
+        article_matches = matches_in(article, glossary.matcher, glossary.skips)
+        GlossaryLinksCollector.note(
+            self.env, self.env.docname, article.file,
+            GlossaryLinksCollector.fingerprint_of(glossary, article_matches))
+        in_block: dict[str, list[Match]] = {block.anchor: [] for block in article.paragraphs}
+        for anchor, match in article_matches:
+            in_block[anchor].append(match)
         blocks = {block.anchor: block for block in article.blocks}
         mode = self.config.edition_glossary_link
         linked_in_article: set[str] = set()
@@ -87,15 +94,18 @@ class LinkGlossaryTerms(SphinxTransform):
             anchor = paragraph.get(ANCHOR_ATTRIBUTE)
             if not anchor or anchor not in blocks:
                 continue
-            found += self.link_paragraph(paragraph, blocks[anchor], glossary, mode,
-                                         linked_in_article)
+            found += self.link_paragraph(paragraph, blocks[anchor], in_block.get(anchor),
+                                         glossary, mode, linked_in_article)
         glossary_domain(self.env).note_occurrences(self.env.docname, found)
 
-    def link_paragraph(self, paragraph: nodes.paragraph, block: Block, glossary: Any,
-                       mode: str, linked_in_article: set[str]) -> list[Occurrence]:
+    def link_paragraph(self, paragraph: nodes.paragraph, block: Block,
+                       block_matches: list[Match] | None, glossary: Any, mode: str,
+                       linked_in_article: set[str]) -> list[Occurrence]:
+        """Link the matches of one paragraph: the block's, when the paragraph shows its text."""
         pieces = list(_text_nodes(paragraph))
         text = "".join(str(piece) for piece, _ in pieces)
-        matches = skip_opted_out(text, glossary.matcher.find(text), glossary.skips)
+        matches = (block_matches if block_matches is not None and text == block.text
+                   else skip_opted_out(text, glossary.matcher.find(text), glossary.skips))
         spans: list[tuple[int, int, nodes.Text, bool]] = []
         offset = 0
         for piece, linkable in pieces:
