@@ -93,7 +93,6 @@ def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
         fast = _parse_fast(text, path)
         if fast is not None:
             return fast
-    problems: list[Problem] = []
     try:
         loader = _PlainLoader(text)  # refuses control characters at once (ReaderError)
     except yaml.reader.ReaderError as error:
@@ -101,9 +100,7 @@ def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
         return None, [Problem(path, line, f"not valid YAML: character #x{error.character:04x} "
                                           "is not allowed in a data file")]
     try:
-        root = loader.get_single_node()
-        out = DataFile(path, None)
-        out.data = None if root is None else _build(root, (), out, loader, problems)
+        return _compose(loader, path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -113,6 +110,14 @@ def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
         return None, [Problem(path, 1, "not usable YAML: values nested too deeply")]
     finally:
         loader.dispose()
+
+
+def _compose(loader: Any, path: str) -> tuple[DataFile, list[Problem]]:
+    """The document of ``loader`` as plain data with the line of every value."""
+    problems: list[Problem] = []
+    root = loader.get_single_node()
+    out = DataFile(path, None)
+    out.data = None if root is None else _build(root, (), out, loader, problems)
     return out, problems
 
 
@@ -122,16 +127,12 @@ def _parse_fast(text: str, path: str) -> tuple[DataFile, list[Problem]] | None:
     if yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None  # the Python reader refuses it, with the character and its line
     loader = _FastLoader(text)
-    problems: list[Problem] = []
     try:
-        root = loader.get_single_node()
-        out = DataFile(path, None)
-        out.data = None if root is None else _build(root, (), out, loader, problems)
+        return _compose(loader, path)
     except (yaml.YAMLError, RecursionError):
         return None
     finally:
         loader.dispose()
-    return out, problems
 
 
 def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
