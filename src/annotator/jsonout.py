@@ -17,15 +17,20 @@ def dumps(value: Any, depth: int, indent: int = 2, sort_keys: bool = False) -> s
     return _dumps(value, depth, indent, sort_keys, 0)
 
 
+# one encoder per key order: json.dumps would make a new one for every record
+_ENCODERS = {sort_keys: json.JSONEncoder(ensure_ascii=False, sort_keys=sort_keys)
+             for sort_keys in (False, True)}
+
+
 def _dumps(value: Any, depth: int, indent: int, sort_keys: bool, level: int) -> str:
     if level >= depth or not isinstance(value, dict | list) or not value:
-        return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys)
+        return _ENCODERS[sort_keys].encode(value)
     inner = "\n" + " " * (indent * (level + 1))
     outer = "\n" + " " * (indent * level)
     if isinstance(value, list):
         parts = [_dumps(item, depth, indent, sort_keys, level + 1) for item in value]
         return "[" + inner + ("," + inner).join(parts) + outer + "]"
     keys = sorted(value) if sort_keys else list(value)
-    parts = [json.dumps(key, ensure_ascii=False) + ": "
+    parts = [_ENCODERS[False].encode(key) + ": "
              + _dumps(value[key], depth, indent, sort_keys, level + 1) for key in keys]
     return "{" + inner + ("," + inner).join(parts) + outer + "}"
