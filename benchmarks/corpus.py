@@ -575,10 +575,10 @@ def generate(size: int, root: Path, seed: int = 2026) -> Corpus:
     rng = random.Random(seed * 1_000_003 + size)
     if root.exists():
         shutil.rmtree(root)
-    real = len(real_glossary()[0])
-    words = vocabulary(rng, synthetic_count(size, real), max(20, 3 * size))
+    raw_real, real_terms = real_glossary()
+    words = vocabulary(rng, synthetic_count(size, len(raw_real)), max(20, 3 * size))
     real_forms: dict[str, list[Term]] = defaultdict(list)
-    for term in real_glossary()[1]:
+    for term in real_terms:
         real_forms[term.entry_id].append(term)
     owned: dict[int, list[list[Term]]] = defaultdict(list)
     for number, forms in enumerate([*real_forms.values(), *words.own_forms]):

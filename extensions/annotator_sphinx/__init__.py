@@ -17,7 +17,7 @@ Each concern is its own extension, listed in ``conf.py``:
 - ``annotator_sphinx.reading``: type for long reading, phone header, accessible toctree
   captions.
 - ``annotator_sphinx.buildgc``: the garbage collector kept off what was read while the
-  pages are written (large editions build in half the time).
+  pages are written (at 1,000 articles a build takes a fifth less time).
 """
 
 from __future__ import annotations
