@@ -202,9 +202,9 @@ def _anchors(article: Article) -> str:
 def resolve(records: Sequence[ReviewRecord], articles: Sequence[Article]) -> Review:
     """Each record matched to its article and paragraph; unknown ones and duplicates reported."""
     by_key: dict[str, Article] = {}
-    for article in articles:
-        by_key[article.file] = article
-        by_key[article.slug] = article
+    for each in articles:
+        by_key[each.file] = each
+        by_key[each.slug] = each
     files: dict[ReviewRecord, str] = {}
     kept: list[ReviewRecord] = []
     seen: dict[tuple[str, str], ReviewRecord] = {}

@@ -13,6 +13,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from annotator.articles import Article
 from annotator.problems import Problem
 from annotator.review import CHECKS, ReviewRecord, fingerprint, load_records
@@ -55,13 +57,22 @@ def _header(path: Path) -> str:
     return text + "\n" if text else DEFAULT_HEADER
 
 
+def _scalar(value: str) -> str:
+    """A string as YAML: plain when it reads back as the same string, else quoted."""
+    try:
+        plain = yaml.safe_load(f"value: {value}") == {"value": value}
+    except yaml.YAMLError:
+        plain = False
+    return value if plain and "#" not in value else json.dumps(value, ensure_ascii=False)
+
+
 def _entry(record: ReviewRecord) -> str:
     checks = ", ".join(record.checks)
-    return (f"  - article: {json.dumps(record.article, ensure_ascii=False)}\n"
+    return (f"  - article: {_scalar(record.article)}\n"
             f"    paragraph: {record.paragraph}\n"
-            f"    fingerprint: \"{record.fingerprint}\"\n"
+            f"    fingerprint: {_scalar(record.fingerprint)}\n"
             f"    checks: [{checks}]\n"
-            f"    by: {json.dumps(record.by, ensure_ascii=False)}\n"
+            f"    by: {_scalar(record.by)}\n"
             f"    on: {record.on:%Y-%m-%d}\n")
 
 

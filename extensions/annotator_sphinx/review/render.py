@@ -6,6 +6,7 @@ output format at hand (an HTML address with ``#p4``, a LaTeX reference to the la
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from babel.dates import format_date
@@ -43,7 +44,7 @@ class StatusRenderer:
         return nodes.reference(text, text, internal=True,
                                refuri=f"{uri}#{anchor}" if anchor else uri)
 
-    def date(self, value: object) -> str:
+    def date(self, value: dt.date) -> str:
         try:
             return format_date(value, "d MMMM y", locale=self.language.replace("-", "_"))
         except (ValueError, LookupError):  # a language babel does not know
