@@ -167,3 +167,32 @@ def test_without_a_review_file_setting_nothing_is_checked(src: Path) -> None:
         assert warnings_of(app.warning.getvalue(), src) == []
         page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert "The edition keeps no review record." in page
+
+
+def test_the_stamp_command_records_a_new_article_and_the_check_passes(
+        src: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    (src / "seeds" / "c_third.txt").write_text(
+        "A third headline\n\nA new paragraph.\n\nAnother new one.\n", encoding="utf-8")
+    catalog = src / "seeds" / "catalog.yaml"
+    entry = catalog.read_text(encoding="utf-8").split("  - file: b_second.txt")[1]
+    catalog.write_text(catalog.read_text(encoding="utf-8") + "  - file: c_third.txt" +
+                       entry.replace("second", "third"), encoding="utf-8")
+    monkeypatch.chdir(src)
+    assert main(["check", "--docs", "."]) == 1
+    assert capsys.readouterr().out.count("not reviewed") == 2
+    assert main(["review", "stamp", "third", "--paragraphs", "p1", "--by", "Editor D",
+                 "--checks", "facts,language", "--on", "2023-01-02", "--docs", "."]) == 0
+    assert capsys.readouterr().out == \
+        "third: 1 paragraph recorded as reviewed on 2023-01-02 by Editor D\n"
+    assert main(["check", "--docs", "."]) == 1
+    line = (src / REVIEW).read_text(encoding="utf-8").splitlines().index(
+        "  - article: c_third.txt") + 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"review.yaml:{line}: article third, paragraph p1: reviewed on 2023-01-02 by "
+        "Editor D but not for contested-claims, referents, headline-and-quotes, attribution",
+        "seeds/c_third.txt:5: article third, paragraph p2: not reviewed (no record in the "
+        "review file)"]
+    assert main(["review", "stamp", "c_third.txt", "--by", "Editor D", "--docs", "."]) == 0
+    assert main(["check", "--docs", "."]) == 0
+    assert main(["review", "stamp", "fourth", "--by", "Editor D", "--docs", "."]) == 1
+    assert "unknown article 'fourth'" in capsys.readouterr().err
