@@ -103,25 +103,24 @@ def unknown_paragraph(src: Path) -> list[Found]:
             not_reviewed(src, "b_second.txt", "second", "p2", SECOND_P2)]
 
 
-def bad_date(src: Path) -> list[Found]:
-    line = edit_field(src, "b_second.txt", "p2", "on", "2021-02-30")
-    return [(REVIEW, line, "review of b_second.txt p2: '2021-02-30' is not a date of the "
-                           "calendar", "review"),
+def bad_review_date(src: Path, value: str, why: str) -> list[Found]:
+    line = edit_field(src, "b_second.txt", "p2", "on", value)
+    return [(REVIEW, line, f"review of b_second.txt p2: {why}", "review"),
             not_reviewed(src, "b_second.txt", "second", "p2", SECOND_P2)]
+
+
+def bad_date(src: Path) -> list[Found]:
+    return bad_review_date(src, "2021-02-30", "'2021-02-30' is not a date of the calendar")
 
 
 def future_date(src: Path) -> list[Found]:
-    line = edit_field(src, "b_second.txt", "p2", "on", "2023-11-16")
-    return [(REVIEW, line, "review of b_second.txt p2: the date 2023-11-16 is in the future "
-                           f"(today is {TODAY}, from SOURCE_DATE_EPOCH or the clock)", "review"),
-            not_reviewed(src, "b_second.txt", "second", "p2", SECOND_P2)]
+    return bad_review_date(src, "2023-11-16", "the date 2023-11-16 is in the future (today is "
+                                              f"{TODAY}, from SOURCE_DATE_EPOCH or the clock)")
 
 
 def before_publication(src: Path) -> list[Found]:
-    line = edit_field(src, "b_second.txt", "p2", "on", "2021-04-01")
-    return [(REVIEW, line, "review of b_second.txt p2: reviewed on 2021-04-01, before the "
-                           "article was published (2021-04-02)", "review"),
-            not_reviewed(src, "b_second.txt", "second", "p2", SECOND_P2)]
+    return bad_review_date(src, "2021-04-01", "reviewed on 2021-04-01, before the article was "
+                                              "published (2021-04-02)")
 
 
 def unknown_check(src: Path) -> list[Found]:

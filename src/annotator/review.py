@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.articles import Article, Block
+from annotator.articles import Article, Block, by_file_or_slug
 from annotator.datafile import DataFile, load_yaml, validate
 from annotator.problems import Problem
 
@@ -201,10 +201,7 @@ def _anchors(article: Article) -> str:
 
 def resolve(records: Sequence[ReviewRecord], articles: Sequence[Article]) -> Review:
     """Each record matched to its article and paragraph; unknown ones and duplicates reported."""
-    by_key: dict[str, Article] = {}
-    for each in articles:
-        by_key[each.file] = each
-        by_key[each.slug] = each
+    by_key = by_file_or_slug(articles)
     files: dict[ReviewRecord, str] = {}
     kept: list[ReviewRecord] = []
     seen: dict[tuple[str, str], ReviewRecord] = {}

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from annotator.articles import by_file_or_slug
 from annotator.checks import _articles, read_conf, setting_path
 from annotator.problems import Problem
 from annotator.review import CHECKS, today
@@ -63,7 +64,7 @@ def review_command(arguments: argparse.Namespace) -> int:
         return 1
     path = setting_path(arguments.docs, conf, "edition_review", "")
     articles = _articles(arguments.docs, conf)
-    by_key = {key: article for article in articles for key in (article.file, article.slug)}
+    by_key = by_file_or_slug(articles)
     unknown = [name for name in arguments.articles if name not in by_key]
     if unknown:
         _print([Problem(str(path), None, f"unknown article {name!r}; name a seed file or a "

@@ -32,7 +32,8 @@ OPEN = _("Not yet vouched for: %(unreviewed)d not reviewed, %(changed)d changed 
          "their review, %(incomplete)d reviewed for some of the questions only.")
 ALL_DONE = _("Every paragraph has been reviewed for every question, and none has changed "
              "since.")
-QUESTIONS = _("A review asks of every sentence whether it holds:")
+QUESTIONS = _("A review looks in every sentence for:")
+BY_ARTICLE = _("Article by article:")
 ARTICLE = _("%(reviewed)d of %(total)d paragraphs reviewed")
 FOR_CHECKS = _("for %(checks)s")
 FOR_ALL = _("for every question")

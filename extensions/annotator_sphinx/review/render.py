@@ -111,6 +111,7 @@ class StatusRenderer:
         for check in CHECKS:
             questions += nodes.list_item("", nodes.paragraph("", str(labels.CHECK_LABELS[check])))
         root += questions
+        root += nodes.paragraph("", str(labels.BY_ARTICLE))
         articles = nodes.bullet_list(classes=["review-status-articles"])
         for state in states:
             articles += self.article(state)
