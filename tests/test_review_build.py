@@ -8,12 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
+from annotator.articles import load_article
+from annotator.catalog import load_catalog
 from annotator.cli import main
 
-from buildtools import built, edit_file, read_docs, written_docs
+from buildtools import PROJECT, built, edit_file, read_docs, written_docs
 from htmltext import texts_by_class
+from pdftext import pdf_text
 from reviewcases import CASES, EPOCH, REVIEW, ROOT, Found, not_reviewed, sort_found
 
 _WARNING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): WARNING: (?P<message>.*) "
@@ -196,3 +200,31 @@ def test_the_stamp_command_records_a_new_article_and_the_check_passes(
     assert main(["check", "--docs", "."]) == 0
     assert main(["review", "stamp", "fourth", "--by", "Editor D", "--docs", "."]) == 1
     assert "unknown article 'fourth'" in capsys.readouterr().err
+
+
+def edition_paragraphs() -> int:
+    """How many paragraphs (and crossheads) the real edition's articles have."""
+    seeds = PROJECT / "seeds"
+    entries, _ = load_catalog(seeds / "catalog.yaml", seeds)
+    return sum(len(load_article(seeds, entry)[0].blocks) for entry in entries)
+
+
+def test_the_edition_is_fully_reviewed_and_says_so(edition_html: SphinxTestApp) -> None:
+    warnings = strip_escape_sequences(edition_html.warning.getvalue())
+    assert "annotator.unreviewed" not in warnings and "annotator.review]" not in warnings
+    page = (Path(edition_html.outdir) / "about.html").read_text(encoding="utf-8")
+    total = edition_paragraphs()
+    assert summary(page)[0] == \
+        f"{total} of the {total} paragraphs of the 5 articles have been reviewed (100%)."
+    assert len(status_lines(page)) == 5
+
+
+@pytest.mark.pdf
+def test_the_edition_pdf_states_the_review_status(
+        edition_pdf: tuple[SphinxTestApp, Path]) -> None:
+    text = " ".join(pdf_text(edition_pdf[1]).split())
+    total = edition_paragraphs()
+    assert f"{total} of the {total} paragraphs of the 5 articles have been reviewed (100%)." \
+        in text
+    assert "This status is generated from the review record (review.yaml) at every build." \
+        in text
