@@ -20,6 +20,7 @@ extensions = [
     "annotator_sphinx.chronology",
     "annotator_sphinx.glossary",
     "annotator_sphinx.notes",
+    "annotator_sphinx.review",
     "annotator_sphinx.book",
     "annotator_sphinx.search",
     "annotator_sphinx.reading",
@@ -34,6 +35,9 @@ edition_catalog = "../seeds/catalog.yaml"
 edition_chronology_overlay = "chronology.yaml"
 # Editorial notes (annotator_sphinx.notes): footnotes anchored to quotes of the text.
 edition_notes = "notes.yaml"
+# The review record (annotator_sphinx.review): which paragraph was reviewed, for what, by
+# whom, when; every paragraph it does not vouch for is a warning (annotator.unreviewed).
+edition_review = "review.yaml"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

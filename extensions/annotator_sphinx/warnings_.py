@@ -36,6 +36,9 @@ class Subtype(enum.Enum):
     NOTE_OVERLAP = "note-overlap"
     NOTE_KIND = "note-kind"
     NOTE_ARTICLE = "note-article"
+    # the review record (annotator_sphinx.review)
+    REVIEW = "review"  # a record that cannot be used
+    UNREVIEWED = "unreviewed"  # a paragraph not reviewed, changed since, or not fully
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +84,15 @@ class Article:
             if block.start <= offset < block.end:
                 return block
         return None
+
+
+def by_file_or_slug(articles: Iterable[Article]) -> dict[str, Article]:
+    """Articles by seed file and by slug: how data files name an article."""
+    found: dict[str, Article] = {}
+    for article in articles:
+        found[article.file] = article
+        found[article.slug] = article
+    return found
 
 
 def first_sentence(text: str) -> str:

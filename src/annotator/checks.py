@@ -25,6 +25,7 @@ from annotator.chronology import build, candidates_of, load_overlay
 from annotator.glossary import load_glossary
 from annotator.notes import anchor_notes, load_notes
 from annotator.problems import Problem
+from annotator.review import load_review, unreviewed
 
 Conf = Mapping[str, Any]
 Check = Callable[[Path, Conf], list[Problem]]
@@ -132,6 +133,17 @@ def check_chronology(docs_dir: Path, conf: Conf) -> list[Problem]:
     return problems + list(build(candidates, overlay, [a.slug for a in articles]).problems)
 
 
+def check_review(docs_dir: Path, conf: Conf) -> list[Problem]:
+    """The review record, and every paragraph it does not vouch for (off when unset)."""
+    if not conf.get("edition_review"):
+        return []
+    seed_dir = setting_path(docs_dir, conf, "edition_seed_dir", DEFAULTS["edition_seed_dir"])
+    articles = _articles(docs_dir, conf)
+    review = load_review(setting_path(docs_dir, conf, "edition_review", ""), articles)
+    seeds = {article.file: str(seed_dir / article.file) for article in articles}
+    return [*review.problems, *unreviewed(articles, review, seeds)]
+
+
 def for_extension(extension: str, check: Check) -> Check:
     """Mark ``check`` as one that applies only to a project whose conf.py loads ``extension``."""
     check.extension = extension  # type: ignore[attr-defined]
@@ -152,6 +164,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
         "edition_glossary", "glossary.yaml", load_glossary))),
     ("notes", for_extension("annotator_sphinx.notes", check_notes)),
     ("chronology", for_extension("annotator_sphinx.chronology", check_chronology)),
+    ("review", for_extension("annotator_sphinx.review", check_review)),
 )
 
 

@@ -4,6 +4,11 @@
 
 prints every problem as ``file:line: message`` (sorted) and exits 1 when there is one;
 otherwise it prints a one-line summary and exits 0. ``python -m annotator`` is the same.
+
+    annotator review stamp ARTICLE... --by NAME [--paragraphs p1,p2] [--checks a,b] [--on DATE]
+
+records paragraphs as reviewed in the review file (``edition_review``), with the
+fingerprints of their text (see :mod:`annotator.review_stamp`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 
 from annotator.checks import run_checks
 from annotator.problems import Problem
+from annotator.review_cli import add_review_commands, review_command
 
 
 def _shown_path(path: str) -> str:
@@ -51,9 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check", help="validate the seeds, the catalog and the data files without building")
     check_parser.add_argument("--docs", type=Path, default=Path("docs"),
                               help="the Sphinx project folder, holding conf.py (default: docs)")
+    add_review_commands(commands)
     arguments = parser.parse_args(argv)
     if arguments.command == "check":
         return check(arguments.docs)
+    if arguments.command == "review":
+        return review_command(arguments)
     return 2  # pragma: no cover  (argparse refuses unknown commands)
 
 

@@ -73,9 +73,9 @@ def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: BaseConstruct
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
+            # a key is its text as written: YAML 1.1 would make `on:` or `no:` a boolean
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else \
+                str(loader.construct_object(key_node, deep=True))
             if key in result:
                 problems.append(Problem(out.path, key_node.start_mark.line + 1,
                                         f"duplicate key {key!r}"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.articles import Article
+from annotator.articles import Article, by_file_or_slug
 from annotator.datafile import DataFile, load_yaml, validate
 from annotator.problems import Problem
 from annotator.webannotation import CONTEXT_LENGTH
@@ -256,10 +256,7 @@ def reading_order(notes: Iterable[AnchoredNote]) -> list[AnchoredNote]:
 def anchor_notes(notes: Sequence[Note], articles: Sequence[Article]
                  ) -> tuple[dict[str, list[AnchoredNote]], list[Problem]]:
     """Place every note in its article: {seed file: notes in reading order}, and problems."""
-    by_key: dict[str, Article] = {}
-    for article in articles:
-        by_key[article.file] = article
-        by_key[article.slug] = article
+    by_key = by_file_or_slug(articles)
     placed: dict[str, list[AnchoredNote]] = {article.file: [] for article in articles}
     problems: list[Problem] = []
     for note in notes:
