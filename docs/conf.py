@@ -67,7 +67,7 @@ latex_use_xindy = True
 # The root's toctrees only (its cards and introduction are for the web), as a manual:
 # title page, contents, then the book arranged by annotator_sphinx.book.
 latex_documents = [("index", "edition.tex", project, author, "manual", True)]
-edition_book_frontmatter = ["about"]
+edition_book_frontmatter = ["about", "sources"]
 # Glossary and chronology close the book when the project has them (absent pages are
 # ignored); the index of terms, people and places follows them.
 edition_book_backmatter = ["glossary", "chronology"]

@@ -186,7 +186,12 @@ def test_edition_chronology_page(edition_html: SphinxTestApp) -> None:
     shown = events(html)
     assert len(shown) == len(data["events"]) >= 15
     years = [text for _, text in texts_by_class(html, "chronology-year")]
-    assert years == sorted(years) and "1991" in years and "2022" in years
+    assert years == sorted(years) and "1992" in years and "2022" in years
+    # the overlay dates the taking of the districts to 1992; both reports' 1991 stays marked
+    taken = [event for event in shown if "seven surrounding districts" in event]
+    assert len(taken) == 1 and taken[0].startswith("1992 — ")
+    assert "conflict: the sources disagree" in taken[0]
+    assert "this source dates it 1991" in taken[0]
     war = [event for event in shown if "27 September 2020" in event.split(" — ")[0]]
     assert len(war) == 1
     assert "conflict: the sources disagree" in war[0]
@@ -221,6 +226,7 @@ def test_edition_json_sources_are_verbatim_and_anchored(edition_html: SphinxTest
             assert f'id="{source["anchor"]}"' in target
         starts.append(event["date"])
     conflicts = [event for event in data["events"] if event["conflict"]]
-    assert [event["date"] for event in conflicts] == ["2020-09-27"]
-    own = [s.get("date") for s in conflicts[0]["sources"]]
+    assert [event["date"] for event in conflicts] == ["1992", "2020-09-27"]
+    assert {s.get("date") for s in conflicts[0]["sources"]} == {"1991"}  # both reports
+    own = [s.get("date") for s in conflicts[1]["sources"]]
     assert own.count(None) >= 2 and "2021-09-27" in own  # the Akar report's slip

@@ -30,6 +30,7 @@ PAGES: dict[str, str] = {
     "landing": "index.html",
     "article": article_path(LONG_ARTICLE),
     "about": "about.html",
+    "sources": "sources.html",
     "glossary": "glossary.html",
     "chronology": "chronology.html",
 }
