@@ -36,6 +36,10 @@ class Subtype(enum.Enum):
     NOTE_OVERLAP = "note-overlap"
     NOTE_KIND = "note-kind"
     NOTE_ARTICLE = "note-article"
+    # untrusted input (annotator.markup, annotator.textfile): refused markup, unsafe text
+    MARKUP = "markup"
+    UNICODE = "unicode"
+    SEED_LINK = "seed-link"
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

@@ -16,6 +16,7 @@ from typing import Any
 from annotator.articles import Article
 from annotator.collation import sort_key
 from annotator.datafile import DataFile, load_yaml, validate
+from annotator.markup import markup_problems
 from annotator.matching import CASE_ANY, CASE_EXACT, Match, Matcher, Term, fold, skip_opted_out
 from annotator.problems import Problem
 
@@ -122,6 +123,11 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
             problems.append(Problem(data.path, data.line_of((*where, "definition")),
                                     f"the entry {raw['id']!r} has an empty definition"))
             bad = True
+        refused = markup_problems(raw["definition"], data.path,
+                                  data.line_of((*where, "definition")),
+                                  f"the definition of {raw['id']!r}", "the entry is left out")
+        problems.extend(refused)
+        bad = bad or bool(refused)
         for k, target in enumerate(raw.get("see_also", ())):
             if target not in ids:
                 problems.append(Problem(data.path, data.line_of((*where, "see_also", k)),

@@ -16,6 +16,7 @@ from typing import Any
 
 from annotator.articles import Article
 from annotator.datafile import DataFile, load_yaml, validate
+from annotator.markup import excerpt, markup_problems
 from annotator.problems import Problem
 from annotator.webannotation import CONTEXT_LENGTH
 
@@ -71,6 +72,7 @@ class Note:
     article_line: int
     quote_line: int
     kind_line: int
+    text_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -118,11 +120,19 @@ def notes_from(data: DataFile) -> tuple[list[Note], list[Problem]]:
                 f"note on {quote!r} in {article}: unknown kind {kind!r}; expected one of "
                 f"{', '.join(KINDS)}", KIND))
             continue
+        text_line = data.line_of(("notes", index, "text"))
+        refused = markup_problems(str(text), data.path, text_line,
+                                  f"note on {excerpt(str(quote))} in {article}",
+                                  "the note is left out")
+        if refused:
+            problems.extend(refused)
+            continue
         notes.append(Note(
             path=data.path, line=line, article=str(article), quote=str(quote),
             occurrence=occurrence, kind=str(kind), text=str(text),
             article_line=data.line_of(("notes", index, "article")),
-            quote_line=data.line_of(("notes", index, "quote")), kind_line=kind_line))
+            quote_line=data.line_of(("notes", index, "quote")), kind_line=kind_line,
+            text_line=text_line))
     return notes, problems
 
 

@@ -3,21 +3,44 @@
 The text is rendered into a scratch document that shares the page's settings (so roles
 such as ``{term}`` and ``{doc}`` see the page being read, in whatever process reads it)
 and whose source is the notes file (so a warning about the markup names the note's line).
+
+The core (:mod:`annotator.markup`) has refused every note outside the safe subset before
+it gets here; what MyST makes of the rest is checked again, node by node, with the same
+policy (a project may enable MyST syntax the core does not tokenise), and every message
+docutils reports while parsing becomes one of ours at the note's line.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.utils import Reporter
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
+from sphinx import addnodes
 from sphinx.util.docutils import new_document
+
+from annotator.markup import construct_refusal, link_refusal, role_refusal
+
+# What a note may hold once rendered: text, emphasis, links and the edition's roles.
+_SAFE_NODES = (nodes.Text, nodes.emphasis, nodes.strong, nodes.inline, nodes.reference,
+               addnodes.pending_xref)
 
 
 def parse_inline(text: str, document: nodes.document, source: str,
-                 line: int) -> list[nodes.Node]:
-    """The inline nodes of ``text``; ``line`` is the note's line in ``source``."""
+                 line: int) -> tuple[list[nodes.Node], list[str]]:
+    """The inline nodes of ``text``, and why they must not be shown (empty when safe).
+
+    ``line`` is the note's line in ``source``.
+    """
     env = document.settings.env
     scratch = new_document(source, document.settings)
+    # new_document shares one reporter between documents: this one must be our own
+    scratch.reporter = Reporter(source, Reporter.WARNING_LEVEL, Reporter.SEVERE_LEVEL + 1,
+                                stream=False)
+    messages: list[str] = []
+    scratch.reporter.attach_observer(
+        lambda message: messages.append(" ".join(message.astext().split()))
+        if message["level"] >= Reporter.WARNING_LEVEL else None)
     holder = nodes.paragraph()
     md = create_md_parser(env.myst_config, SphinxRenderer)
     md.options["document"] = scratch
@@ -33,4 +56,24 @@ def parse_inline(text: str, document: nodes.document, source: str,
         metadata.pop("wordcount", None)
     else:
         metadata["wordcount"] = kept
-    return list(holder.children)
+    return list(holder.children), messages + unsafe_nodes(holder)
+
+
+def unsafe_nodes(holder: nodes.Element) -> list[str]:
+    """What of the rendered note is outside the safe subset, each reason once."""
+    found: list[str] = []
+    for node in holder.findall(include_self=False):
+        why = _refusal(node)
+        if why is not None and why not in found:
+            found.append(why)
+    return found
+
+
+def _refusal(node: nodes.Node) -> str | None:
+    if not isinstance(node, _SAFE_NODES):
+        return construct_refusal(f"a {type(node).__name__} node", node.astext())
+    if isinstance(node, nodes.reference) and "refuri" in node:
+        return link_refusal(str(node["refuri"]))
+    if isinstance(node, addnodes.pending_xref):
+        return role_refusal(str(node.get("reftype", "")))
+    return None
