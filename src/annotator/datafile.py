@@ -62,14 +62,9 @@ class DataFile:
 
 
 def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: BaseConstructor,
-           problems: list[Problem], seen: set[int] | None = None) -> Any:
-    seen = set() if seen is None else seen
+           problems: list[Problem]) -> Any:
+    """Plain data; the text has no aliases (refused before), so every node is built once."""
     out.lines[path] = node.start_mark.line + 1
-    if id(node) in seen and isinstance(node, yaml.CollectionNode):
-        # an alias (*name) of a collection built already: PyYAML's own constructor shares
-        # it, so "billion laughs" aliases cost nothing instead of exponential time
-        return loader.construct_object(node, deep=True)
-    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -79,12 +74,57 @@ def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: BaseConstruct
             if key in result:
                 problems.append(Problem(out.path, key_node.start_mark.line + 1,
                                         f"duplicate key {key!r}"))
-            result[key] = _build(value_node, (*path, key), out, loader, problems, seen)
+            result[key] = _build(value_node, (*path, key), out, loader, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, index), out, loader, problems, seen)
+        return [_build(item, (*path, index), out, loader, problems)
                 for index, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
+
+
+MAX_DEPTH = 64  # deeper than any editorial file needs; far below Python's recursion limit
+
+
+def _shape_problems(text: str, path: str, loader: Any) -> list[Problem]:
+    """Anchors, aliases and too deep nesting, found on the parser's events before composing.
+
+    An alias expands into a copy of its anchor's value wherever the value is used, so nine
+    aliases nine deep are a billion values for the schema check; refused here, nothing is
+    ever expanded. Events are read one by one: nothing here recurses.
+    """
+    problems: list[Problem] = []
+    depth = 0
+    shapes = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                shapes += 1
+                if shapes == 1:
+                    sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                    kind = "an alias" if sign == "*" else "an anchor"
+                    problems.append(Problem(
+                        path, event.start_mark.line + 1,
+                        f"{kind} ({sign}{str(anchor)[:20]}) is not allowed: "
+                        "anchors and aliases (&name, *name) could expand without limit; "
+                        "write each value out"))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.append(Problem(
+                        path, event.start_mark.line + 1,
+                        f"not usable YAML: values nested more than {MAX_DEPTH} deep"))
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return problems  # composing reports the syntax error, with its line
+    if shapes > 1 and problems:
+        first = problems[0]
+        problems[0] = Problem(first.path, first.line,
+                              f"{first.message} ({shapes} anchors and aliases in the file; "
+                              "the first is here)")
+    return problems
 
 
 def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
@@ -100,6 +140,9 @@ def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
         return None, [Problem(path, line, f"not valid YAML: character #x{error.character:04x} "
                                           "is not allowed in a data file")]
     try:
+        shape = _shape_problems(text, path, _PlainLoader)
+        if shape:
+            return None, shape
         return _compose(loader, path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
@@ -121,11 +164,14 @@ def _compose(loader: Any, path: str) -> tuple[DataFile, list[Problem]]:
     return out, problems
 
 
-def _parse_fast(text: str, path: str) -> tuple[DataFile, list[Problem]] | None:
+def _parse_fast(text: str, path: str) -> tuple[DataFile | None, list[Problem]] | None:
     """Parse with libyaml; None when it refuses the text (the Python parser says why)."""
     assert _FastLoader is not None
     if yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None  # the Python reader refuses it, with the character and its line
+    shape = _shape_problems(text, path, _FastLoader)
+    if shape:
+        return None, shape
     loader = _FastLoader(text)
     try:
         return _compose(loader, path)
@@ -148,18 +194,23 @@ def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
     return data, problems + more
 
 
+MAX_MESSAGE = 300  # a message names a value; it never prints a whole (long) one
+
+
+def _capped(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "… (cut short)"
+
+
 def _describe(error: jsonschema.ValidationError) -> str:
     where = ".".join(str(part) for part in error.absolute_path)
     prefix = f"{where}: " if where else ""
     expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
     if expected and error.validator in ("pattern", "type", "minLength"):
         # a schema may say in words what a pattern means: editors do not read regexes
-        return f"{prefix}{error.instance!r} is not {expected}"
-    if error.validator == "additionalProperties":
-        return f"{prefix}{error.message}"
+        return _capped(f"{prefix}{error.instance!r} is not {expected}")
     if error.validator == "required":
-        return f"{prefix}missing field: {error.message}"
-    return f"{prefix}{error.message}"
+        return _capped(f"{prefix}missing field: {error.message}")
+    return _capped(f"{prefix}{error.message}")
 
 
 def validate(data: DataFile, schema: Mapping[str, Any]) -> list[Problem]:

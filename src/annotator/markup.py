@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from annotator.problems import Problem
+from annotator.problems import Problem, excerpt
 
 ALLOWED_ROLES = frozenset({"term", "doc"})
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -33,30 +33,26 @@ SUBTYPE = "markup"
 _PLAIN = frozenset({"text", "text_special", "softbreak", "hardbreak", "em_open", "em_close",
                     "strong_open", "strong_close", "link_close"})
 _LINK_ATTRIBUTES = frozenset({"href", "title"})
-_SHOWN = 60  # at most this many characters of the offending markup go into a message
 
 _parser: MarkdownIt | None = None
 
 
-def excerpt(text: str, limit: int = _SHOWN) -> str:
-    """``text`` quoted for a message, cut to ``limit`` characters: never a whole value."""
-    flat = " ".join(text.split())
-    return repr(flat if len(flat) <= limit else flat[:limit] + "…")
-
-
 def _md() -> MarkdownIt:
-    """MyST's own inline tokeniser (its default syntax), seeing every link as a link.
+    """MyST's inline syntax (as its default parser: CommonMark, roles, footnote references),
+    seeing every link as a link.
 
-    markdown-it turns a ``javascript:`` link into plain text silently; here every link
-    attempt becomes a link token, so that it is refused with a reason instead.
+    Built from markdown-it and its plugins as MyST builds it, without MyST itself (which
+    imports docutils: the check runs without it). markdown-it turns a ``javascript:`` link
+    into plain text silently; here every link attempt is a link token, refused with a reason.
     """
     global _parser
     if _parser is None:
-        from markdown_it.renderer import RendererHTML
-        from myst_parser.config.main import MdParserConfig
-        from myst_parser.parsers.mdit import create_md_parser
+        from mdit_py_plugins.footnote import footnote_plugin
+        from mdit_py_plugins.myst_role import myst_role_plugin
 
-        parser = create_md_parser(MdParserConfig(), RendererHTML)
+        parser = (MarkdownIt("commonmark").enable("table").use(myst_role_plugin)
+                  .use(footnote_plugin, inline=False, move_to_end=False,
+                       always_match_refs=True))
         parser.validateLink = lambda url: True  # type: ignore[method-assign]
         _parser = parser
     return _parser

@@ -16,8 +16,8 @@ from typing import Any
 
 from annotator.articles import Article
 from annotator.datafile import DataFile, load_yaml, validate
-from annotator.markup import excerpt, markup_problems
-from annotator.problems import Problem
+from annotator.markup import markup_problems
+from annotator.problems import Problem, excerpt
 from annotator.webannotation import CONTEXT_LENGTH
 
 KINDS = ("context", "sic", "framing", "cross-reference")

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+EXCERPT = 60  # at most this many characters of an input go into a message
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters: never a whole value."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[:limit] + "…")
+
 
 @dataclass(frozen=True)
 class Problem:

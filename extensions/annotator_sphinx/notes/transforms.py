@@ -17,8 +17,8 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import docname_join
 
-from annotator.markup import excerpt
 from annotator.notes import AnchoredNote
+from annotator.problems import excerpt
 from annotator.webannotation import AnnotationRecord
 from annotator_sphinx.articles.corpus import article_of
 from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE, FILE_ATTRIBUTE
