@@ -97,6 +97,7 @@ def _shape_problems(text: str, path: str, loader: Any) -> list[Problem]:
     shapes = 0
     try:
         for event in yaml.parse(text, Loader=loader):
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 shapes += 1
@@ -104,7 +105,7 @@ def _shape_problems(text: str, path: str, loader: Any) -> list[Problem]:
                     sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
                     kind = "an alias" if sign == "*" else "an anchor"
                     problems.append(Problem(
-                        path, event.start_mark.line + 1,
+                        path, line,
                         f"{kind} ({sign}{str(anchor)[:20]}) is not allowed: "
                         "anchors and aliases (&name, *name) could expand without limit; "
                         "write each value out"))
@@ -112,7 +113,7 @@ def _shape_problems(text: str, path: str, loader: Any) -> list[Problem]:
                 depth += 1
                 if depth > MAX_DEPTH:
                     problems.append(Problem(
-                        path, event.start_mark.line + 1,
+                        path, line,
                         f"not usable YAML: values nested more than {MAX_DEPTH} deep"))
                     break
             elif isinstance(event, yaml.CollectionEndEvent):
