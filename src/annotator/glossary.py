@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from annotator.articles import Article
-from annotator.collation import sort_key
+from annotator.collation import ascii_key, sort_key
 from annotator.datafile import DataFile, load_yaml, validate
 from annotator.markup import markup_problems
 from annotator.matching import CASE_ANY, CASE_EXACT, Match, Matcher, Term, fold, skip_opted_out
-from annotator.problems import Problem
+from annotator.problems import Problem, excerpt
 
 CATEGORIES = ("person", "place", "organisation", "agreement", "event", "concept")
 # Categories whose occurrences also go into the book's index (the registers).
@@ -122,6 +122,14 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
         if not raw["definition"].strip():
             problems.append(Problem(data.path, data.line_of((*where, "definition")),
                                     f"the entry {raw['id']!r} has an empty definition"))
+            bad = True
+        label = raw.get("index") or raw["term"]
+        if not ascii_key(label).strip():
+            field = "index" if "index" in raw else "term"
+            problems.append(Problem(data.path, data.line_of((*where, field)),
+                                    f"the {field} {excerpt(label)} of the entry {raw['id']!r} "
+                                    "has no letter or digit: the book's index cannot file it",
+                                    "glossary"))
             bad = True
         refused = markup_problems(raw["definition"], data.path,
                                   data.line_of((*where, "definition")),

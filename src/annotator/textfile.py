@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from annotator.problems import Problem
 
@@ -91,4 +92,26 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, "not a text file (control characters): it was not read",
                               "encoding")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, problems
+    return text, problems + bidi_problems(text, path)
+
+
+# Characters that reorder how text is shown ("Trojan Source"): a reader would see words in
+# another order than the one the file holds. The texts are Latin script: none belongs.
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def bidi_problems(text: str, path: str) -> list[Problem]:
+    """One problem per line holding a bidirectional control character; the text is kept."""
+    if text.isascii():
+        return []
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = BIDI_CONTROLS.search(line)
+        if found is not None:
+            char = found[0]
+            problems.append(Problem(
+                path, number,
+                f"a bidirectional control character U+{ord(char):04X} "
+                f"({unicodedata.name(char, 'unnamed')}) at column {found.start() + 1}: it can "
+                "show the text in another order than it is read; remove it", "unicode"))
+    return problems
