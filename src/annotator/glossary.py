@@ -116,7 +116,7 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
         seen_ids.setdefault(raw["id"], line)
         if raw["category"] not in CATEGORIES:
             problems.append(Problem(data.path, data.line_of((*where, "category")),
-                                    f"unknown category {raw['category']!r} in entry "
+                                    f"unknown category {excerpt(raw['category'])} in entry "
                                     f"{raw['id']!r}; expected one of {', '.join(CATEGORIES)}"))
             bad = True
         if not raw["definition"].strip():
@@ -140,7 +140,7 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
             if target not in ids:
                 problems.append(Problem(data.path, data.line_of((*where, "see_also", k)),
                                         f"the entry {raw['id']!r} points (see_also) to "
-                                        f"{target!r}, which is not an entry"))
+                                        f"{excerpt(target)}, which is not an entry"))
                 bad = True
         forms = [("term", raw["term"])] + [(("aliases", k), alias) for k, alias in
                                             enumerate(raw.get("aliases", ()))]
@@ -151,7 +151,7 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
                                      else (*where, place))
             if owner is not None and owner[0] != raw["id"]:
                 problems.append(Problem(data.path, form_line,
-                                        f"the entry {raw['id']!r} claims {form!r}, already "
+                                        f"the entry {raw['id']!r} claims {excerpt(form)}, already "
                                         f"claimed by the entry {owner[0]!r} (line {owner[1]})"))
                 bad = True
             claimed.setdefault(key, (raw["id"], form_line))
@@ -207,6 +207,6 @@ def unmatched_skips(entries: list[Entry], texts: list[str]) -> list[Problem]:
         for quote in entry.skip:
             if not any(quote in text for text in texts):
                 problems.append(Problem(entry.path, entry.line,
-                                        f"the entry {entry.id!r} opts out of {quote!r}, "
+                                        f"the entry {entry.id!r} opts out of {excerpt(quote)}, "
                                         "which is in no article", "glossary"))
     return problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXCERPT = 60  # at most this many characters of an input go into a message
+EXCERPT = 80  # at most this many characters of an input go into a message
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:

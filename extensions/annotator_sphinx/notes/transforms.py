@@ -163,9 +163,9 @@ class AddNotes(SphinxTransform):
                  Subtype.NOTE_QUOTE, f"{note.note.path}:{note.note.quote_line}")
             return None
         body, refused = parse_inline(note.note.text, self.document, note.note.path,
-                                     note.note.line)
+                                     note.note.text_line)
         for why in refused:
-            warn(f"note on {excerpt(note.exact)} in {note.file}: {why}; the note is left out",
+            warn(f"note on {excerpt(note.exact)} in {note.note.article}: {why}; the note is left out",
                  Subtype.MARKUP, f"{note.note.path}:{note.note.text_line}")
         if refused:
             return None
@@ -173,7 +173,7 @@ class AddNotes(SphinxTransform):
         footnote = nodes.footnote(auto=1, ids=[f"note-{number}"], names=[name],
                                   classes=[NOTE_CLASS, f"{NOTE_CLASS}-{note.note.kind}"])
         footnote += nodes.paragraph("", "", *body)
-        footnote.source, footnote.line = note.note.path, note.note.line
+        footnote.source, footnote.line = note.note.path, note.note.text_line
         self.document.note_autofootnote(footnote)
         self.document.note_explicit_target(footnote, footnote)
         reference = nodes.footnote_reference(
