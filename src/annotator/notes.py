@@ -193,8 +193,8 @@ def locate(note: Note, article: Article) -> tuple[AnchoredNote | None, Problem |
     block = article.block_at(start)
     if block is None or end > block.end:
         return None, Problem(note.path, note.quote_line,
-                             f"{where}: the quote {excerpt(note.quote)} spans two paragraphs; a note "
-                             "attaches to words within one paragraph", QUOTE)
+                             f"{where}: the quote {excerpt(note.quote)} spans two "
+                             "paragraphs; a note attaches to words within one paragraph", QUOTE)
     if block.kind != "paragraph":
         return None, Problem(note.path, note.quote_line,
                              f"{where}: the quote {excerpt(note.quote)} is in the crosshead "
@@ -277,8 +277,8 @@ def anchor_notes(notes: Sequence[Note], articles: Sequence[Article]
         if target is None:
             problems.append(Problem(
                 note.path, note.article_line,
-                f"note on {excerpt(note.quote)}: unknown article {excerpt(note.article)}; name a seed file "
-                "or a slug of the catalog", ARTICLE))
+                f"note on {excerpt(note.quote)}: unknown article {excerpt(note.article)}; name a "
+                "seed file or a slug of the catalog", ARTICLE))
             continue
         anchored, problem = locate(note, target)
         if problem is not None:

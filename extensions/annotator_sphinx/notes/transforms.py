@@ -165,7 +165,8 @@ class AddNotes(SphinxTransform):
         body, refused = parse_inline(note.note.text, self.document, note.note.path,
                                      note.note.text_line)
         for why in refused:
-            warn(f"note on {excerpt(note.exact)} in {note.note.article}: {why}; the note is left out",
+            warn(f"note on {excerpt(note.exact)} in {note.note.article}: {why}; the note is "
+                 "left out",
                  Subtype.MARKUP, f"{note.note.path}:{note.note.text_line}")
         if refused:
             return None
