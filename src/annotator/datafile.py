@@ -6,6 +6,7 @@ that every problem can name the file and the line an editor has to open.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ import yaml
 from yaml.constructor import BaseConstructor
 
 from annotator.problems import Problem
-from annotator.textfile import decode_text
+from annotator.textfile import BIDI_CONTROLS, decode_text
 
 JsonPath = tuple[str | int, ...]
 
@@ -85,14 +86,16 @@ def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: BaseConstruct
 MAX_DEPTH = 64  # deeper than any editorial file needs; far below Python's recursion limit
 
 
-def _shape_problems(text: str, path: str, loader: Any) -> list[Problem]:
+def _shape_problems(text: str, path: str, loader: Any) -> tuple[list[Problem], list[Problem]]:
     """Anchors, aliases and too deep nesting, found on the parser's events before composing.
 
     An alias expands into a copy of its anchor's value wherever the value is used, so nine
     aliases nine deep are a billion values for the schema check; refused here, nothing is
-    ever expanded. Events are read one by one: nothing here recurses.
+    ever expanded. Events are read one by one: nothing here recurses. The second list:
+    what is reported without refusing the file.
     """
     problems: list[Problem] = []
+    notices: list[Problem] = []  # reported, but the file is still read
     depth = 0
     shapes = 0
     try:
@@ -109,6 +112,8 @@ def _shape_problems(text: str, path: str, loader: Any) -> list[Problem]:
                         f"{kind} ({sign}{str(anchor)[:20]}) is not allowed: "
                         "anchors and aliases (&name, *name) could expand without limit; "
                         "write each value out"))
+            if isinstance(event, yaml.ScalarEvent) and event.style == '"':
+                notices += _escaped_bidi(event, text, path, line)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -119,13 +124,28 @@ def _shape_problems(text: str, path: str, loader: Any) -> list[Problem]:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
-        return problems  # composing reports the syntax error, with its line
+        return problems, notices  # composing reports the syntax error, with its line
     if shapes > 1 and problems:
         first = problems[0]
         problems[0] = Problem(first.path, first.line,
                               f"{first.message} ({shapes} anchors and aliases in the file; "
                               "the first is here)")
-    return problems
+    return problems, notices
+
+
+def _escaped_bidi(event: Any, text: str, path: str, line: int) -> list[Problem]:
+    """A bidirectional control written as an escape ("\\u202e"): the file's text has none."""
+    found = BIDI_CONTROLS.search(event.value)
+    if found is None:
+        return []
+    written = text[event.start_mark.index:event.end_mark.index]
+    if BIDI_CONTROLS.search(written):
+        return []  # in the file as it is: reported with the file's lines when decoded
+    char = found[0]
+    return [Problem(path, line, f"an escaped bidirectional control character U+{ord(char):04X} "
+                                f"({unicodedata.name(char, 'unnamed')}) in a quoted value: it "
+                                "can show the text in another order than it is read; remove "
+                                "it", "unicode")]
 
 
 def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
@@ -141,10 +161,11 @@ def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
         return None, [Problem(path, line, f"not valid YAML: character #x{error.character:04x} "
                                           "is not allowed in a data file")]
     try:
-        shape = _shape_problems(text, path, _PlainLoader)
+        shape, notices = _shape_problems(text, path, _PlainLoader)
         if shape:
-            return None, shape
-        return _compose(loader, path)
+            return None, shape + notices
+        data, problems = _compose(loader, path)
+        return data, notices + problems
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -170,12 +191,13 @@ def _parse_fast(text: str, path: str) -> tuple[DataFile | None, list[Problem]] |
     assert _FastLoader is not None
     if yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None  # the Python reader refuses it, with the character and its line
-    shape = _shape_problems(text, path, _FastLoader)
+    shape, notices = _shape_problems(text, path, _FastLoader)
     if shape:
-        return None, shape
+        return None, shape + notices
     loader = _FastLoader(text)
     try:
-        return _compose(loader, path)
+        data, problems = _compose(loader, path)
+        return data, notices + problems
     except (yaml.YAMLError, RecursionError):
         return None
     finally:
