@@ -20,9 +20,8 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from buildtools import copy_root
-
 from .conftest import _QuietHandler
+from buildtools import copy_root
 
 INJECTED = "window.hostile=(window.hostile||0)+1"  # no spaces: a valid link target too
 # Each note quotes words of the root's seed and tries one way in; the last one is safe,
