@@ -100,6 +100,15 @@ def note_case(text: str, *reasons: str, never: tuple[str, ...] = ()) -> Case:
                 never=never)
 
 
+def scheme_refused(href: str) -> str:
+    return f"the link to {href!r} is not allowed: links go to http(s) or mailto addresses only"
+
+
+def relative_refused(href: str) -> str:
+    return (f"the relative link {href!r} is not allowed: link to the edition's own pages "
+            "with {doc}, to others with a full http(s) address")
+
+
 def link_outside(src: Path) -> None:
     """A seed that is a symbolic link to a file outside the project."""
     secret = src.parent / "outside.txt"
@@ -134,32 +143,26 @@ CASES: dict[str, Case] = {
         f"a directive ('```{{include}} /etc/passwd```') {NOT_ALLOWED}"),
     "javascript_link": note_case(
         "[click](javascript:window.hostile=1)",
-        "the link to 'javascript:window.hostile=1' is not allowed: links go to http(s) or "
-        "mailto addresses only"),
+        scheme_refused("javascript:window.hostile=1")),
     "javascript_link_in_capitals": note_case(
         "[click](JaVaScRiPt:window.hostile=1)",
-        "the link to 'JaVaScRiPt:window.hostile=1' is not allowed: links go to http(s) or "
-        "mailto addresses only", never=("JaVaScRiPt",)),
+        scheme_refused("JaVaScRiPt:window.hostile=1"), never=("JaVaScRiPt",)),
     "javascript_autolink": note_case(
         "<javascript:window.hostile=1>",
-        "the link to 'javascript:window.hostile=1' is not allowed: links go to http(s) or "
-        "mailto addresses only"),
+        scheme_refused("javascript:window.hostile=1")),
     "data_link": note_case(
         "[x](data:text/html,<script>window.hostile=1</script>)",
-        "the link to 'data:text/html,%3Cscript%3Ewindow.hostile=1%3C/script%3E' is not "
-        "allowed: links go to http(s) or mailto addresses only", never=("data:text",)),
+        scheme_refused("data:text/html,%3Cscript%3Ewindow.hostile=1%3C/script%3E"),
+        never=("data:text",)),
     "file_link": note_case(
         "[x](file:///etc/passwd)",
-        "the link to 'file:///etc/passwd' is not allowed: links go to http(s) or mailto "
-        "addresses only", never=("file:///",)),
+        scheme_refused("file:///etc/passwd"), never=("file:///",)),
     "relative_link_out_of_the_tree": note_case(
         "[x](../../../etc/passwd)",
-        "the relative link '../../../etc/passwd' is not allowed: link to the edition's own "
-        "pages with {doc}, to others with a full http(s) address", never=("etc/passwd",)),
+        relative_refused("../../../etc/passwd"), never=("etc/passwd",)),
     "protocol_relative_link": note_case(
         "[x](//evil.example/x)",
-        "the relative link '//evil.example/x' is not allowed: link to the edition's own "
-        "pages with {doc}, to others with a full http(s) address", never=("evil.example",)),
+        relative_refused("//evil.example/x"), never=("evil.example",)),
     "footnote_reference": note_case("x[^1]", f"markup of the kind 'footnote_ref' ('') "
                                              f"{NOT_ALLOWED}"),
     "several_at_once": note_case(
