@@ -18,6 +18,7 @@ an HTML entity such as ``&lt;`` stays the two characters it stands for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -33,6 +34,11 @@ SUBTYPE = "markup"
 _PLAIN = frozenset({"text", "text_special", "softbreak", "hardbreak", "em_open", "em_close",
                     "strong_open", "strong_close", "link_close"})
 _LINK_ATTRIBUTES = frozenset({"href", "title"})
+
+# Without one of these, MyST's inline syntax makes nothing but text, emphasis and breaks:
+# code and roles need a backquote, HTML and autolinks "<", links, images and footnote
+# references "[".
+_MAY_REFUSE = re.compile(r"[`<\[]")
 
 _parser: MarkdownIt | None = None
 
@@ -117,6 +123,13 @@ def refusals(text: str) -> list[str]:
     Raw HTML is reported once (its first tag): an opening and a closing tag are one
     mistake.
     """
+    if not _MAY_REFUSE.search(text):
+        return []  # most definitions: plain words, emphasis at most
+    return tokenised_refusals(text)
+
+
+def tokenised_refusals(text: str) -> list[str]:
+    """:func:`refusals` without its shortcut: every token of ``text`` looked at."""
     found: list[str] = []
     kinds: set[str] = set()
     for block in _md().parseInline(text, {}):
