@@ -1,7 +1,7 @@
 """No data file or seed can run script in a reader's browser.
 
-The hostile test root is built with a notes file, a glossary and a seed full of injected
-script (script tags, ``onerror`` handlers, ``javascript:`` links, the raw role, HTML
+The hostile test root is built with a notes file, a glossary, a catalog and a seed full of
+injected script (script tags, ``onerror`` handlers, ``javascript:`` links, the raw role, HTML
 entities); warnings are allowed here (no ``-W``), so that the build writes the page a
 careless maintainer would publish. Chromium opens it, every note and definition popover
 is opened, and the flag the injected code would set must stay unset.
@@ -73,6 +73,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     glossary.write_text(glossary.read_text(encoding="utf-8").replace(
         "definition: Capital of Türkiye.",
         f"definition: 'Capital <script>{INJECTED}</script> of Türkiye.'"), encoding="utf-8")
+    catalog = src / "seeds" / "catalog.yaml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "outlet: Test Outlet", f"outlet: '<script>{INJECTED}</script>'"), encoding="utf-8")
     app = SphinxTestApp("html", srcdir=src, builddir=base / "_build", status=StringIO(),
                         warning=StringIO())
     app.build()

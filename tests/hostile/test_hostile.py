@@ -18,6 +18,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -267,6 +268,35 @@ def build_warnings(stderr: str, src: Path) -> list[str]:
     return found
 
 
+class _ActiveMarkup(HTMLParser):
+    """Collects what a browser would run: handler attributes, scripts, javascript: links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"<{tag} {name}={value!r}>")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script and "hostile" in data:
+            self.found.append(f"<script>{data[:40]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_script = False
+
+
+def active_markup(page: str) -> list[str]:
+    """Every handler attribute, ``javascript:`` link and injected script of an HTML page."""
+    parser = _ActiveMarkup()
+    parser.feed(page)
+    return parser.found
+
+
 def every_output_file(out: Path) -> dict[str, bytes]:
     return {path.relative_to(out).as_posix(): path.read_bytes()
             for path in out.rglob("*") if path.is_file()}
@@ -323,6 +353,9 @@ def test_hostile_input_is_refused_by_check_and_build(name: str, tmp_path: Path,
         holding = [name for name, data in files.items()
                    if needle.encode() in data and name not in static]
         assert not holding, f"{needle!r} reached {holding}"
+    for name, data in files.items():
+        if name.endswith(".html"):
+            assert active_markup(data.decode()) == [], name
     page = files["articles/first.html"].decode()
     for text in case.shown:
         assert text in page
@@ -372,3 +405,29 @@ def test_invisible_characters_and_decomposed_letters_do_not_stop_a_link(tmp_path
         link = re.search(rf'<a [^>]*data-glossary="{entry}"[^>]*>(.*?)</a>', page, re.S)
         assert link is not None, entry
         assert re.sub("<[^>]+>", "", link[1]) == printed
+
+
+def test_markup_in_plain_text_fields_stays_text(tmp_path: Path) -> None:
+    """Fields shown as plain text (a title, an outlet, a glossary term's dates) never become
+    HTML: no message is needed, the reader sees the characters."""
+    injected = '<img src="x" onerror="window.hostile=1"><script>window.hostile=1</script>'
+    src = set_up(Case({"glossary.yaml": glossary_file().replace(
+        "    category: place\n    definition: \"Capital",
+        f"    category: place\n    dates: '{injected}'\n    definition: \"Capital")}, [], ""),
+        tmp_path)
+    catalog = src / "seeds" / "catalog.yaml"
+    catalog.write_text(catalog.read_text(encoding="utf-8")
+                       .replace("title: A first headline", f"title: '{injected}'")
+                       .replace("outlet: Test Outlet", f"outlet: '{injected}'"),
+                       encoding="utf-8")
+    assert run_check(src).returncode == 0
+    out = tmp_path / "out"
+    build = run_build(src, out)
+    assert (build.returncode, build.stderr) == (0, "")
+    pages = {name: data.decode() for name, data in every_output_file(out).items()
+             if name.endswith(".html")}
+    for name, page in pages.items():
+        assert active_markup(page) == [], name
+    escaped = ("&lt;img src=&quot;x&quot; onerror=&quot;window.hostile=1&quot;&gt;"
+               "&lt;script&gt;window.hostile=1&lt;/script&gt;")
+    assert escaped in pages["articles/first.html"]  # the title and the outlet
