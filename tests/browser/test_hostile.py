@@ -70,9 +70,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     seed = src / "seeds" / "a_first.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + f"\n{SEED_LINE}\n", encoding="utf-8")
     glossary = src / "glossary.yaml"
+    # a definition is refused; a term's dates are plain text, copied into its popover
     glossary.write_text(glossary.read_text(encoding="utf-8").replace(
         "definition: Capital of Türkiye.",
-        f"definition: 'Capital <script>{INJECTED}</script> of Türkiye.'"), encoding="utf-8")
+        f"definition: 'Capital <script>{INJECTED}</script> of Türkiye.'").replace(
+        "    category: place\n    definition: A town",
+        f"    category: place\n    dates: '<img src=\"x\" onerror=\"{INJECTED}\">'\n"
+        "    definition: A town"), encoding="utf-8")
     catalog = src / "seeds" / "catalog.yaml"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace(
         "outlet: Test Outlet", f"outlet: '<script>{INJECTED}</script>'"), encoding="utf-8")
@@ -95,7 +99,7 @@ def test_no_injected_script_runs_in_the_article(browser: Any, hostile_site: tupl
     root, warnings = hostile_site
     # the build said what it refused, each at its data file's line
     for refused in ("notes.yaml:5: ", "notes.yaml:9: ", "notes.yaml:13: ",
-                    "notes.yaml:17: ", "glossary.yaml:15: "):
+                    "notes.yaml:17: ", "glossary.yaml:16: "):
         assert refused in warnings
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -114,6 +118,10 @@ def test_no_injected_script_runs_in_the_article(browser: Any, hostile_site: tupl
     assert f"<script>{INJECTED}</script> stays text" in popover.inner_text()
     for term in page.locator("a[data-glossary]").all():
         term.hover()
+    page.locator('a[data-glossary="shusha"]').first.hover()
+    definition = page.locator(".glossary-popover")
+    definition.wait_for(state="visible")
+    assert f'<img src="x" onerror="{INJECTED}">' in definition.inner_text()
     screenshot(page, "hostile-article")
     assert page.evaluate(FLAG_JS) is None
     assert page.evaluate(HANDLERS_JS) == []

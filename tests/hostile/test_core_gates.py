@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import annotator.datafile
 from annotator.datafile import parse_yaml
 from annotator.matching import IGNORED, Matcher, Term
+from annotator.problems import MAX_MESSAGE, Problem
 from annotator.textfile import MAX_REPORTED_LINES, decode_text
 
 BAD_LINE = ("not valid UTF-8 (byte 0x{byte:02x} at column {column}): shown as \ufffd "
@@ -99,3 +100,8 @@ def test_decomposed_letters_match_and_keep_their_marks() -> None:
     assert [(m.entry_id, m.matched) for m in found] == [
         ("erdogan", "Erdog\u0306an"), ("aliyev", "I\u0307lham Ə\u0301liyev"),
         ("shusha", "Shusha\u0306")]
+
+
+def test_no_problem_message_is_longer_than_the_cap() -> None:
+    """Whatever a check quotes from an input, the message stays readable."""
+    assert Problem("x", 1, "y" * 5000).message == "y" * MAX_MESSAGE + "… (cut short)"
