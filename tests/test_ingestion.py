@@ -136,11 +136,14 @@ def test_crlf_bom_and_stray_whitespace() -> None:
     assert [b.text for b in article.blocks] == ["Text one.", "Text two."]
 
 
-def test_non_utf8_bytes_are_read_and_reported_with_their_line() -> None:
-    text, problems = decode_text(b"Line one.\nErdo\xf0an said \x93yes\x94.\n", "x.txt")
-    assert text == "Line one.\nErdoðan said “yes”.\n"
-    assert len(problems) == 1 and problems[0].line == 2
-    assert "not valid UTF-8" in str(problems[0]) and str(problems[0]).startswith("x.txt:2:")
+def test_non_utf8_bytes_are_shown_replaced_and_reported_with_their_line() -> None:
+    raw = "Line one’s.\nErdo\udcf0an said \udc93yes\udc94.\nLast’s.\n".encode(
+        "utf-8", "surrogateescape")
+    text, problems = decode_text(raw, "x.txt")
+    assert text == "Line one’s.\nErdo\ufffdan said \ufffdyes\ufffd.\nLast’s.\n"
+    assert [str(p) for p in problems] == [
+        "x.txt:2: not valid UTF-8 (byte 0xf0 at column 5): shown as \ufffd (U+FFFD); retype "
+        "the letters of this line and save the file as UTF-8"]
 
 
 def test_binary_file_is_refused_with_a_clear_message() -> None:

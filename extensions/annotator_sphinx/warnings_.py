@@ -39,6 +39,10 @@ class Subtype(enum.Enum):
     # the review record (annotator_sphinx.review)
     REVIEW = "review"  # a record that cannot be used
     UNREVIEWED = "unreviewed"  # a paragraph not reviewed, changed since, or not fully
+    # untrusted input (annotator.markup, annotator.textfile): refused markup, unsafe text
+    MARKUP = "markup"
+    UNICODE = "unicode"
+    SEED_LINK = "seed-link"
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

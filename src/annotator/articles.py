@@ -169,13 +169,23 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
     return article, problems
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, its symbolic links followed, is a file within ``folder``."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def load_article(seed_dir: Path, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
     """Read and parse the seed of a catalog entry; unreadable input gives an empty article."""
     path = seed_dir / entry.file
     text: str | None = None
     try:
         size = path.stat().st_size
-        if size > MAX_SEED_BYTES:
+        if not inside(path, seed_dir):
+            problems = [Problem(str(path), 1, "the seed is a symbolic link to a file outside "
+                                "the seed folder: it was not read (nothing outside the "
+                                "project is published); copy the text into the seed folder",
+                                "seed-link")]
+        elif size > MAX_SEED_BYTES:
             problems = [Problem(str(path), 1, f"the seed is {size / 1e6:.1f} MB, more than an "
                                 f"article can be ({MAX_SEED_BYTES / 1e6:.0f} MB at most): it "
                                 "was not read; is it the right file?", "seed")]

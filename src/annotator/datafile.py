@@ -6,6 +6,7 @@ that every problem can name the file and the line an editor has to open.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ import yaml
 from yaml.constructor import BaseConstructor
 
 from annotator.problems import Problem
-from annotator.textfile import decode_text
+from annotator.textfile import BIDI_CONTROLS, decode_text
 
 JsonPath = tuple[str | int, ...]
 
@@ -62,14 +63,9 @@ class DataFile:
 
 
 def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: BaseConstructor,
-           problems: list[Problem], seen: set[int] | None = None) -> Any:
-    seen = set() if seen is None else seen
+           problems: list[Problem]) -> Any:
+    """Plain data; the text has no aliases (refused before), so every node is built once."""
     out.lines[path] = node.start_mark.line + 1
-    if id(node) in seen and isinstance(node, yaml.CollectionNode):
-        # an alias (*name) of a collection built already: PyYAML's own constructor shares
-        # it, so "billion laughs" aliases cost nothing instead of exponential time
-        return loader.construct_object(node, deep=True)
-    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -79,12 +75,77 @@ def _build(node: yaml.Node, path: JsonPath, out: DataFile, loader: BaseConstruct
             if key in result:
                 problems.append(Problem(out.path, key_node.start_mark.line + 1,
                                         f"duplicate key {key!r}"))
-            result[key] = _build(value_node, (*path, key), out, loader, problems, seen)
+            result[key] = _build(value_node, (*path, key), out, loader, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, index), out, loader, problems, seen)
+        return [_build(item, (*path, index), out, loader, problems)
                 for index, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
+
+
+MAX_DEPTH = 64  # deeper than any editorial file needs; far below Python's recursion limit
+
+
+def _shape_problems(text: str, path: str, loader: Any) -> tuple[list[Problem], list[Problem]]:
+    """Anchors, aliases and too deep nesting, found on the parser's events before composing.
+
+    An alias expands into a copy of its anchor's value wherever the value is used, so nine
+    aliases nine deep are a billion values for the schema check; refused here, nothing is
+    ever expanded. Events are read one by one: nothing here recurses. The second list:
+    what is reported without refusing the file.
+    """
+    problems: list[Problem] = []
+    notices: list[Problem] = []  # reported, but the file is still read
+    depth = 0
+    shapes = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                shapes += 1
+                if shapes == 1:
+                    sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                    kind = "an alias" if sign == "*" else "an anchor"
+                    problems.append(Problem(
+                        path, line,
+                        f"{kind} ({sign}{str(anchor)[:20]}) is not allowed: "
+                        "anchors and aliases (&name, *name) could expand without limit; "
+                        "write each value out"))
+            if isinstance(event, yaml.ScalarEvent) and event.style == '"':
+                notices += _escaped_bidi(event, text, path, line)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.append(Problem(
+                        path, line,
+                        f"not usable YAML: values nested more than {MAX_DEPTH} deep"))
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return problems, notices  # composing reports the syntax error, with its line
+    if shapes > 1 and problems:
+        first = problems[0]
+        problems[0] = Problem(first.path, first.line,
+                              f"{first.message} ({shapes} anchors and aliases in the file; "
+                              "the first is here)")
+    return problems, notices
+
+
+def _escaped_bidi(event: Any, text: str, path: str, line: int) -> list[Problem]:
+    """A bidirectional control written as an escape ("\\u202e"): the file's text has none."""
+    found = BIDI_CONTROLS.search(event.value)
+    if found is None:
+        return []
+    written = text[event.start_mark.index:event.end_mark.index]
+    if BIDI_CONTROLS.search(written):
+        return []  # in the file as it is: reported with the file's lines when decoded
+    char = found[0]
+    return [Problem(path, line, f"an escaped bidirectional control character U+{ord(char):04X} "
+                                f"({unicodedata.name(char, 'unnamed')}) in a quoted value: it "
+                                "can show the text in another order than it is read; remove "
+                                "it", "unicode")]
 
 
 def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
@@ -100,7 +161,11 @@ def parse_yaml(text: str, path: str) -> tuple[DataFile | None, list[Problem]]:
         return None, [Problem(path, line, f"not valid YAML: character #x{error.character:04x} "
                                           "is not allowed in a data file")]
     try:
-        return _compose(loader, path)
+        shape, notices = _shape_problems(text, path, _PlainLoader)
+        if shape:
+            return None, shape + notices
+        data, problems = _compose(loader, path)
+        return data, notices + problems
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -121,14 +186,18 @@ def _compose(loader: Any, path: str) -> tuple[DataFile, list[Problem]]:
     return out, problems
 
 
-def _parse_fast(text: str, path: str) -> tuple[DataFile, list[Problem]] | None:
+def _parse_fast(text: str, path: str) -> tuple[DataFile | None, list[Problem]] | None:
     """Parse with libyaml; None when it refuses the text (the Python parser says why)."""
     assert _FastLoader is not None
     if yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None  # the Python reader refuses it, with the character and its line
+    shape, notices = _shape_problems(text, path, _FastLoader)
+    if shape:
+        return None, shape + notices
     loader = _FastLoader(text)
     try:
-        return _compose(loader, path)
+        data, problems = _compose(loader, path)
+        return data, notices + problems
     except (yaml.YAMLError, RecursionError):
         return None
     finally:
@@ -148,18 +217,23 @@ def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
     return data, problems + more
 
 
+MAX_MESSAGE = 300  # a message names a value; it never prints a whole (long) one
+
+
+def _capped(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "… (cut short)"
+
+
 def _describe(error: jsonschema.ValidationError) -> str:
     where = ".".join(str(part) for part in error.absolute_path)
     prefix = f"{where}: " if where else ""
     expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
     if expected and error.validator in ("pattern", "type", "minLength"):
         # a schema may say in words what a pattern means: editors do not read regexes
-        return f"{prefix}{error.instance!r} is not {expected}"
-    if error.validator == "additionalProperties":
-        return f"{prefix}{error.message}"
+        return _capped(f"{prefix}{error.instance!r} is not {expected}")
     if error.validator == "required":
-        return f"{prefix}missing field: {error.message}"
-    return f"{prefix}{error.message}"
+        return _capped(f"{prefix}missing field: {error.message}")
+    return _capped(f"{prefix}{error.message}")
 
 
 def validate(data: DataFile, schema: Mapping[str, Any]) -> list[Problem]:

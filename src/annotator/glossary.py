@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from annotator.articles import Article
-from annotator.collation import sort_key
+from annotator.collation import ascii_key, sort_key
 from annotator.datafile import DataFile, load_yaml, validate
+from annotator.markup import markup_problems
 from annotator.matching import CASE_ANY, CASE_EXACT, Match, Matcher, Term, fold, skip_opted_out
-from annotator.problems import Problem
+from annotator.problems import Problem, excerpt
 
 CATEGORIES = ("person", "place", "organisation", "agreement", "event", "concept")
 # Categories whose occurrences also go into the book's index (the registers).
@@ -115,18 +116,31 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
         seen_ids.setdefault(raw["id"], line)
         if raw["category"] not in CATEGORIES:
             problems.append(Problem(data.path, data.line_of((*where, "category")),
-                                    f"unknown category {raw['category']!r} in entry "
+                                    f"unknown category {excerpt(raw['category'])} in entry "
                                     f"{raw['id']!r}; expected one of {', '.join(CATEGORIES)}"))
             bad = True
         if not raw["definition"].strip():
             problems.append(Problem(data.path, data.line_of((*where, "definition")),
                                     f"the entry {raw['id']!r} has an empty definition"))
             bad = True
+        label = raw.get("index") or raw["term"]
+        if not ascii_key(label).strip():
+            field = "index" if "index" in raw else "term"
+            problems.append(Problem(data.path, data.line_of((*where, field)),
+                                    f"the {field} {excerpt(label)} of the entry {raw['id']!r} "
+                                    "has no letter or digit: the book's index cannot file it",
+                                    "glossary"))
+            bad = True
+        refused = markup_problems(raw["definition"], data.path,
+                                  data.line_of((*where, "definition")),
+                                  f"the definition of {raw['id']!r}", "the entry is left out")
+        problems.extend(refused)
+        bad = bad or bool(refused)
         for k, target in enumerate(raw.get("see_also", ())):
             if target not in ids:
                 problems.append(Problem(data.path, data.line_of((*where, "see_also", k)),
                                         f"the entry {raw['id']!r} points (see_also) to "
-                                        f"{target!r}, which is not an entry"))
+                                        f"{excerpt(target)}, which is not an entry"))
                 bad = True
         forms = [("term", raw["term"])] + [(("aliases", k), alias) for k, alias in
                                             enumerate(raw.get("aliases", ()))]
@@ -137,7 +151,7 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
                                      else (*where, place))
             if owner is not None and owner[0] != raw["id"]:
                 problems.append(Problem(data.path, form_line,
-                                        f"the entry {raw['id']!r} claims {form!r}, already "
+                                        f"the entry {raw['id']!r} claims {excerpt(form)}, already "
                                         f"claimed by the entry {owner[0]!r} (line {owner[1]})"))
                 bad = True
             claimed.setdefault(key, (raw["id"], form_line))
@@ -193,6 +207,6 @@ def unmatched_skips(entries: list[Entry], texts: list[str]) -> list[Problem]:
         for quote in entry.skip:
             if not any(quote in text for text in texts):
                 problems.append(Problem(entry.path, entry.line,
-                                        f"the entry {entry.id!r} opts out of {quote!r}, "
+                                        f"the entry {entry.id!r} opts out of {excerpt(quote)}, "
                                         "which is in no article", "glossary"))
     return problems

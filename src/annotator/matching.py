@@ -68,6 +68,19 @@ def _unaccent_char(char: str) -> str:
     return base if len(base) == 1 else char
 
 
+# Invisible inside a word, so ignored by matching: the soft hyphen, zero-width space,
+# non-joiner and joiner, word joiner and a stray BOM, and the combining marks of a
+# decomposed (NFD) letter (accents are ignored anyway: "g\u0306" is "ğ" is "g").
+IGNORED = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\u0300-\u036f\u1ab0-\u1aff"
+                     "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def without_ignored(text: str) -> tuple[str, list[int]]:
+    """``text`` without the characters matching ignores, and where each kept one was."""
+    kept = [index for index, char in enumerate(text) if not IGNORED.match(char)]
+    return "".join(text[index] for index in kept), kept
+
+
 class _FoldTable(dict[int, str]):
     """A ``str.translate`` table filled on demand: one character in, one character out."""
 
@@ -134,12 +147,13 @@ class Matcher:
         self._automaton = ahocorasick.Automaton()
         by_key: dict[str, list[Term]] = {}
         for term in terms:
-            key = fold(term.form.strip())
+            key = IGNORED.sub("", fold(term.form.strip()))
             if key:
                 by_key.setdefault(key, []).append(term)
         for key, found in by_key.items():
             # each form beside its accent-free spelling, for the case check of a hit
-            forms = tuple((term, unaccent(term.form.strip())) for term in found)
+            forms = tuple((term, IGNORED.sub("", unaccent(term.form.strip())))
+                          for term in found)
             # what decides most hits at once: the first term takes any capitalisation, or
             # the key has a single term, whose accent-free form the words must spell
             any_case = found[0] if found[0].case == CASE_ANY else None
@@ -150,9 +164,27 @@ class Matcher:
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
-        """Every occurrence in ``text``, in order, none overlapping another."""
+        """Every occurrence in ``text``, in order, none overlapping another.
+
+        Characters in :data:`IGNORED` are looked through ("Erdo\u00adğan" is Erdoğan); the
+        offsets are still those of ``text`` as printed, the combining marks of a match's
+        last letter included.
+        """
         if not self.size:
             return []
+        if text.isascii() or not IGNORED.search(text):
+            return self._find(text)
+        plain, origin = without_ignored(text)
+        found = []
+        for match in self._find(plain):
+            start, end = origin[match.start], origin[match.end - 1] + 1
+            while end < len(text) and IGNORED.match(text[end]) and \
+                    unicodedata.combining(text[end]):
+                end += 1
+            found.append(Match(match.entry_id, start, end, text[start:end], match.form))
+        return found
+
+    def _find(self, text: str) -> list[Match]:
         # One pass over the automaton's hits, inlined: this loop is the glossary's cost
         # on every paragraph (see benchmarks/core.py).
         size = len(text)

@@ -16,7 +16,8 @@ from typing import Any
 
 from annotator.articles import Article, by_file_or_slug
 from annotator.datafile import DataFile, load_yaml, validate
-from annotator.problems import Problem
+from annotator.markup import markup_problems
+from annotator.problems import Problem, excerpt
 from annotator.webannotation import CONTEXT_LENGTH
 
 KINDS = ("context", "sic", "framing", "cross-reference")
@@ -71,6 +72,7 @@ class Note:
     article_line: int
     quote_line: int
     kind_line: int
+    text_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -115,14 +117,22 @@ def notes_from(data: DataFile) -> tuple[list[Note], list[Problem]]:
         if kind not in KINDS:
             problems.append(Problem(
                 data.path, kind_line,
-                f"note on {quote!r} in {article}: unknown kind {kind!r}; expected one of "
-                f"{', '.join(KINDS)}", KIND))
+                f"note on {excerpt(str(quote))} in {article}: unknown kind {excerpt(str(kind))}; "
+                f"expected one of {', '.join(KINDS)}", KIND))
+            continue
+        text_line = data.line_of(("notes", index, "text"))
+        refused = markup_problems(str(text), data.path, text_line,
+                                  f"note on {excerpt(str(quote))} in {article}",
+                                  "the note is left out")
+        if refused:
+            problems.extend(refused)
             continue
         notes.append(Note(
             path=data.path, line=line, article=str(article), quote=str(quote),
             occurrence=occurrence, kind=str(kind), text=str(text),
             article_line=data.line_of(("notes", index, "article")),
-            quote_line=data.line_of(("notes", index, "quote")), kind_line=kind_line))
+            quote_line=data.line_of(("notes", index, "quote")), kind_line=kind_line,
+            text_line=text_line))
     return notes, problems
 
 
@@ -163,31 +173,31 @@ def locate(note: Note, article: Article) -> tuple[AnchoredNote | None, Problem |
     where = _where(article)
     if not found:
         if _spans_paragraphs(article, note.quote):
-            message = (f"{where}: the quote {note.quote!r} spans two paragraphs; a note "
+            message = (f"{where}: the quote {excerpt(note.quote)} spans two paragraphs; a note "
                        "attaches to words within one paragraph")
         else:
-            message = f"{where}: the quote {note.quote!r} is not in the text (verbatim)"
+            message = f"{where}: the quote {excerpt(note.quote)} is not in the text (verbatim)"
         return None, Problem(note.path, note.quote_line, message, QUOTE)
     if note.occurrence is None and len(found) > 1:
         return None, Problem(
             note.path, note.quote_line,
-            f"{where}: the quote {note.quote!r} occurs {len(found)} times; say which with "
+            f"{where}: the quote {excerpt(note.quote)} occurs {len(found)} times; say which with "
             "`occurrence: N`", AMBIGUOUS)
     if note.occurrence is not None and note.occurrence > len(found):
         return None, Problem(
             note.path, note.quote_line,
-            f"{where}: occurrence {note.occurrence} of the quote {note.quote!r} asked for, "
+            f"{where}: occurrence {note.occurrence} of the quote {excerpt(note.quote)} asked for, "
             f"but it occurs {len(found)} time{'s' if len(found) > 1 else ''}", QUOTE)
     start = found[(note.occurrence or 1) - 1]
     end = start + len(note.quote)
     block = article.block_at(start)
     if block is None or end > block.end:
         return None, Problem(note.path, note.quote_line,
-                             f"{where}: the quote {note.quote!r} spans two paragraphs; a note "
-                             "attaches to words within one paragraph", QUOTE)
+                             f"{where}: the quote {excerpt(note.quote)} spans two "
+                             "paragraphs; a note attaches to words within one paragraph", QUOTE)
     if block.kind != "paragraph":
         return None, Problem(note.path, note.quote_line,
-                             f"{where}: the quote {note.quote!r} is in the crosshead "
+                             f"{where}: the quote {excerpt(note.quote)} is in the crosshead "
                              f"{block.anchor}; notes attach to paragraphs", QUOTE)
     block_start, block_end = start - block.start, end - block.start
     return AnchoredNote(
@@ -209,14 +219,14 @@ def _clash(first: AnchoredNote, second: AnchoredNote) -> str | None:
     if first.anchor != second.anchor:
         return None
     if (first.start, first.end, first.note.kind) == (second.start, second.end, second.note.kind):
-        return f"two notes of the same kind on the same words {first.exact!r}"
+        return f"two notes of the same kind on the same words {excerpt(first.exact)}"
     for one, other in ((first, second), (second, first)):
         if other.note.kind == "sic" and other.block_start < one.marker < other.block_end:
-            return (f"the marker of the note on {one.exact!r} would fall inside the words "
-                    f"{other.exact!r} marked [sic]")
+            return (f"the marker of the note on {excerpt(one.exact)} would fall inside the words "
+                    f"{excerpt(other.exact)} marked [sic]")
     if first.note.kind == second.note.kind == "sic" and \
             first.start < second.end and second.start < first.end:
-        return f"[sic] marks on overlapping words ({first.exact!r}, {second.exact!r})"
+        return f"[sic] marks on overlapping words ({excerpt(first.exact)}, {excerpt(second.exact)})"
     return None
 
 
@@ -264,8 +274,8 @@ def anchor_notes(notes: Sequence[Note], articles: Sequence[Article]
         if target is None:
             problems.append(Problem(
                 note.path, note.article_line,
-                f"note on {note.quote!r}: unknown article {note.article!r}; name a seed file "
-                "or a slug of the catalog", ARTICLE))
+                f"note on {excerpt(note.quote)}: unknown article {excerpt(note.article)}; name a "
+                "seed file or a slug of the catalog", ARTICLE))
             continue
         anchored, problem = locate(note, target)
         if problem is not None:

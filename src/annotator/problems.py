@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+EXCERPT = 80  # at most this many characters of an input go into a message
+MAX_MESSAGE = 600  # no message is longer, whatever it quotes
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters: never a whole value."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[:limit] + "…")
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -13,6 +22,11 @@ class Problem:
     line: int | None
     message: str
     subtype: str = "data"
+
+    def __post_init__(self) -> None:
+        # the last guard: whatever a message quotes from an input, it stays readable
+        if len(self.message) > MAX_MESSAGE:
+            object.__setattr__(self, "message", self.message[:MAX_MESSAGE] + "… (cut short)")
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

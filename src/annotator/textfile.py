@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from annotator.problems import Problem
 
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
@@ -23,11 +26,38 @@ def _cut_short(raw: bytes, error: UnicodeDecodeError) -> str | None:
         return None
 
 
+MAX_REPORTED_LINES = 100  # then one summary: a file saved in another encoding entirely
+REPLACEMENT = "\ufffd"  # what a reader sees for a byte that is not UTF-8: visibly wrong
+
+
+def _bad_lines(raw: bytes, path: str) -> list[Problem]:
+    """One problem per line holding bytes that are not UTF-8, with the first bad byte."""
+    problems: list[Problem] = []
+    bad = 0
+    for number, line in enumerate(re.split(rb"\r\n|\r|\n", raw), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            bad += 1
+            if bad <= MAX_REPORTED_LINES:
+                problems.append(Problem(
+                    path, number,
+                    f"not valid UTF-8 (byte 0x{line[error.start]:02x} at column "
+                    f"{error.start + 1}): shown as {REPLACEMENT} (U+FFFD); retype the letters "
+                    "of this line and save the file as UTF-8", "encoding"))
+    if bad > MAX_REPORTED_LINES:
+        problems.append(Problem(path, None, f"{bad - MAX_REPORTED_LINES} more lines are not "
+                                            "valid UTF-8: is the file saved as UTF-8?",
+                                "encoding"))
+    return problems
+
+
 def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Decode a file: UTF-8 (with or without BOM), CRLF or CR line ends.
 
-    Bytes that are not UTF-8 are read as Windows-1252 and reported with their line, so
-    the editor can check them; binary data is refused with a clear message.
+    A byte that is not UTF-8 is shown as U+FFFD and every line holding one is reported:
+    the rest of the file keeps its letters (guessing another encoding for the whole file
+    would change every letter elsewhere). Binary data is refused with a clear message.
     """
     problems: list[Problem] = []
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # text, but not in the edition's encoding
@@ -53,12 +83,8 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 f"column {column}): it was cut short; the incomplete letter is left out",
                 "encoding"))
         else:
-            text = raw.decode("cp1252", errors="replace")
-            problems.append(Problem(
-                path, line,
-                f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {column}); "
-                "read as Windows-1252: check the letters on this line and save the file as "
-                "UTF-8", "encoding"))
+            text = raw.decode("utf-8", errors="replace")
+            problems.extend(_bad_lines(raw, path))
     controls = sum(1 for ch in text if ch in _CONTROL)
     if controls and controls > len(text) // 100:
         first = next(index for index, ch in enumerate(text) if ch in _CONTROL)
@@ -66,4 +92,26 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, "not a text file (control characters): it was not read",
                               "encoding")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, problems
+    return text, problems + bidi_problems(text, path)
+
+
+# Characters that reorder how text is shown ("Trojan Source"): a reader would see words in
+# another order than the one the file holds. The texts are Latin script: none belongs.
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def bidi_problems(text: str, path: str) -> list[Problem]:
+    """One problem per line holding a bidirectional control character; the text is kept."""
+    if text.isascii():
+        return []
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = BIDI_CONTROLS.search(line)
+        if found is not None:
+            char = found[0]
+            problems.append(Problem(
+                path, number,
+                f"a bidirectional control character U+{ord(char):04X} "
+                f"({unicodedata.name(char, 'unnamed')}) at column {found.start() + 1}: it can "
+                "show the text in another order than it is read; remove it", "unicode"))
+    return problems

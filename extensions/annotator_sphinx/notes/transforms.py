@@ -18,6 +18,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import docname_join
 
 from annotator.notes import AnchoredNote
+from annotator.problems import excerpt
 from annotator.webannotation import AnnotationRecord
 from annotator_sphinx.articles.corpus import article_of
 from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE, FILE_ATTRIBUTE
@@ -161,12 +162,19 @@ class AddNotes(SphinxTransform):
                  f"at its place in paragraph {note.anchor}; the note is left out",
                  Subtype.NOTE_QUOTE, f"{note.note.path}:{note.note.quote_line}")
             return None
+        body, refused = parse_inline(note.note.text, self.document, note.note.path,
+                                     note.note.text_line)
+        for why in refused:
+            warn(f"note on {excerpt(note.exact)} in {note.note.article}: {why}; the note is "
+                 "left out",
+                 Subtype.MARKUP, f"{note.note.path}:{note.note.text_line}")
+        if refused:
+            return None
         name = f"edition-note-{number}"
         footnote = nodes.footnote(auto=1, ids=[f"note-{number}"], names=[name],
                                   classes=[NOTE_CLASS, f"{NOTE_CLASS}-{note.note.kind}"])
-        body = parse_inline(note.note.text, self.document, note.note.path, note.note.line)
         footnote += nodes.paragraph("", "", *body)
-        footnote.source, footnote.line = note.note.path, note.note.line
+        footnote.source, footnote.line = note.note.path, note.note.text_line
         self.document.note_autofootnote(footnote)
         self.document.note_explicit_target(footnote, footnote)
         reference = nodes.footnote_reference(
