@@ -29,6 +29,7 @@ class Subtype(enum.Enum):
     CHRONOLOGY_OVERLAY = "chronology-overlay"  # a wrong entry in docs/chronology.yaml
     GLOSSARY = "glossary"
     GLOSSARY_UNUSED = "glossary-unused"
+    PLACE_COORDINATES = "place-coordinates"  # a place the map of places cannot show
     # editorial notes (annotator_sphinx.notes)
     NOTES = "notes"
     NOTE_QUOTE = "note-quote"
