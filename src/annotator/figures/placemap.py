@@ -31,7 +31,7 @@ from annotator.figures.svg import (
 )
 
 SCOPE = "edition-map"
-WIDTH = 960.0
+WIDTH = 800.0
 FONT = 12.0
 COUNTRY_FONT = 14.0
 

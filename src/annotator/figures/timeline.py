@@ -31,7 +31,7 @@ from annotator.figures.svg import (
 )
 
 SCOPE = "edition-timeline"
-WIDTH = 960.0
+WIDTH = 860.0
 MARGIN = 14.0
 FONT = 11.0
 LANE = 15.0  # height of a lane of labels
