@@ -143,8 +143,8 @@ def _coordinate_problems(raw: dict[str, Any], data: DataFile,
         if coordinates is None:
             return []
         return [Problem(data.path, data.line_of((*where, "coordinates")),
-                        f"the entry {raw['id']!r} is a {raw['category']}, not a place: only "
-                        "places have coordinates", SUBTYPE_COORDINATES)]
+                        f"the entry {raw['id']!r} has coordinates, but only places have "
+                        f"them (its category is {raw['category']})", SUBTYPE_COORDINATES)]
     if coordinates is None:
         return [Problem(data.path, data.line_of(where),
                         f"the place {raw['id']!r} has no coordinates, so the map of places "

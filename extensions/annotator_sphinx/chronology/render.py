@@ -63,9 +63,6 @@ class ChronologyRenderer:
         if event.conflict:
             heading += nodes.Text(" ")
             heading += _badge("conflict: the sources disagree", "conflict")
-        heading += nodes.Text(" ")
-        heading += _badge("curated" if event.curated else "generated",
-                          "curated" if event.curated else "generated")
         box += heading
         box += self.basis(event)
         if event.conflict:
@@ -80,7 +77,7 @@ class ChronologyRenderer:
         """What the editor did to this entry, and what the machine did."""
         parts = []
         parts.append("Title by the editor." if event.title_curated else
-                     "Title generated from the sentence.")
+                     "Title taken from the sentence.")
         if event.date_curated:
             parts.append(f"Date recorded by the editor: {event.date_reason}")
         else:
@@ -106,8 +103,9 @@ class ChronologyRenderer:
         articles = {s.article for e in chronology.events for s in e.sources}
         curated = sum(1 for e in chronology.events if e.curated)
         summary = (f"{len(chronology.events)} events from {len(articles)} articles, "
-                   f"{len(chronology.conflicts)} with conflicting dates; {curated} entries "
-                   f"curated by the editor, {len(chronology.events) - curated} as generated.")
+                   f"{len(chronology.conflicts)} with conflicting dates; {curated} titled, "
+                   f"dated or grouped by the editor, {len(chronology.events) - curated} as "
+                   "found in the texts.")
         root += nodes.paragraph(summary, summary, classes=["chronology-summary"])
         for year, events in groupby(chronology.events, key=lambda e: e.year):
             root += nodes.rubric(year, year, classes=["chronology-year"])
