@@ -68,7 +68,8 @@ def test_each_place_in_the_glossary_links_to_its_spot(edition_html: SphinxTestAp
 def test_the_pdf_holds_both_figures_as_text(edition_pdf: tuple[SphinxTestApp, Path]) -> None:
     app, pdf = edition_pdf
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
-    assert "timeline.pdf" in tex and "map.pdf" in tex
+    assert r"\sphinxincludegraphics{{timeline}.pdf}" in tex
+    assert r"\sphinxincludegraphics{{map}.pdf}" in tex
     text = pdf_text(pdf)
     # the labels are text in the PDF (CairoSVG keeps them as glyphs): pdftotext reads them
     for label in ("Shusha / Shushi", "Aghdam / Akna", "Rize-Artvin Airport",

@@ -4,7 +4,8 @@ Run once, by hand, when the region or the source changes; the result is committe
 ``src/annotator/figures/basemap.json`` so that builds need neither the network nor npm::
 
     cd "$(mktemp -d)" && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python3 tools/basemap.py "$OLDPWD/package/countries-50m.json" > src/annotator/figures/basemap.json
+    python3 "$OLDPWD/tools/basemap.py" package/countries-50m.json \\
+        > "$OLDPWD/src/annotator/figures/basemap.json"
 
 The npm package ``world-atlas`` (ISC licence, by Mike Bostock) redistributes Natural
 Earth's Admin 0 countries (version 4.1.0) as TopoJSON; Natural Earth is in the public

@@ -11,7 +11,9 @@ Registers:
 - after the map, the places as a list with their coordinates and sources (the text
   alternative, and the anchors ``place-<id>`` that each place's glossary entry links to);
 - on the glossary page, an "On the map" link in each place's entry;
-- the domain ``edition-figures`` (the pages that show a map, with purge and merge).
+- the domain ``edition-figures`` (the pages that show a map, with purge and merge) and an
+  ``env-get-outdated`` handler: a map page is read again when the glossary's places
+  (names, coordinates, sources) change, not at every edit of the glossary.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
 from annotator_sphinx.figures.directives import MapDirective, TimelineDirective
-from annotator_sphinx.figures.domain import FiguresDomain
+from annotator_sphinx.figures.domain import FiguresDomain, outdated_maps
 from annotator_sphinx.figures.nodes import edition_figure, skip_node
 from annotator_sphinx.figures.render import fill_figures, link_glossary_places
 
@@ -42,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("edition-map", MapDirective)
     app.add_node(edition_figure, html=(skip_node, None), latex=(skip_node, None),
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
+    app.connect("env-get-outdated", outdated_maps)
     app.connect("doctree-resolved", fill_figures)
     app.connect("doctree-resolved", link_glossary_places)
     app.connect("builder-inited", add_static_path)

@@ -7,9 +7,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from annotator.figures.svg import HERE
 from annotator_sphinx.chronology.domain import domain_of, overlay_path
-from annotator_sphinx.figures.domain import figures_domain
+from annotator_sphinx.figures.domain import figures_domain, places_fingerprint
 from annotator_sphinx.figures.nodes import edition_figure
-from annotator_sphinx.glossary.data import env_glossary
 
 
 class TimelineDirective(SphinxDirective):
@@ -29,14 +28,14 @@ class TimelineDirective(SphinxDirective):
 
 
 class MapDirective(SphinxDirective):
-    """The map of places: read again when the glossary or the base map changes."""
+    """The map of places: read again when the places of the glossary or the base map change
+    (``outdated_maps``), not at every edit of a definition."""
 
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        self.env.note_dependency(str(env_glossary(self.env).path))
         self.env.note_dependency(str(HERE / "basemap.json"))
-        figures_domain(self.env).maps[self.env.docname] = self.lineno
+        figures_domain(self.env).maps[self.env.docname] = places_fingerprint(self.env)
         node = edition_figure("", kind="map")
         self.set_source_info(node)
         return [node]

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Set
 from typing import Any, ClassVar
 
+from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
+from annotator_sphinx.glossary.data import env_glossary
+
 
 class FiguresDomain(Domain):
-    """``maps[docname]``: the pages with a map, which glossary entries link to."""
+    """``maps[docname]``: the pages with a map (which glossary entries link to), each with
+    the fingerprint of the places it was read with."""
 
     name = "edition-figures"
     label = "Figures"
     initial_data: ClassVar[dict[str, Any]] = {"maps": {}}
 
     @property
-    def maps(self) -> dict[str, int]:
+    def maps(self) -> dict[str, str]:
         return self.data.setdefault("maps", {})
 
     def clear_doc(self, docname: str) -> None:
@@ -33,6 +38,21 @@ def figures_domain(env: BuildEnvironment) -> FiguresDomain:
     domain = env.domains[FiguresDomain.name]
     assert isinstance(domain, FiguresDomain)
     return domain
+
+
+def places_fingerprint(env: BuildEnvironment) -> str:
+    """What the map shows of the glossary: its places, their names, coordinates, sources."""
+    shown = [(entry.id, entry.term, entry.coordinates) for entry in env_glossary(env).entries
+             if entry.category == "place"]
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+
+
+def outdated_maps(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                  removed: set[str]) -> list[str]:
+    """The map pages whose places changed: not every edit of the glossary, only these."""
+    current = places_fingerprint(env)
+    return sorted(doc for doc, seen in figures_domain(env).maps.items()
+                  if seen != current and doc not in removed)
 
 
 def map_page(env: BuildEnvironment) -> str | None:

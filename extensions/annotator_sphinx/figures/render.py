@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.locale import _
 
@@ -133,14 +134,13 @@ def place_list(app: Sphinx, docname: str, places: list[tuple[Entry, Place]]) -> 
 
 
 def _term_link(app: Sphinx, docname: str, entry: Entry, text: str) -> nodes.Node:
-    from sphinx import addnodes
-
-    xref = addnodes.pending_xref("", nodes.inline(text, text), refdomain="std",
-                                 reftype="term", reftarget=entry.term, refdoc=docname,
-                                 refexplicit=True, refwarn=True)
+    label = nodes.inline(text, text)
+    xref = addnodes.pending_xref("", label, refdomain="std", reftype="term",
+                                 reftarget=entry.term, refdoc=docname, refexplicit=True,
+                                 refwarn=True)
     # resolved here: the page is past the resolver when its placeholders are filled
     resolved = app.env.domains.standard_domain.resolve_xref(
-        app.env, docname, app.builder, "term", entry.term, xref, xref[0])
+        app.env, docname, app.builder, "term", entry.term, xref, label)
     return resolved if resolved is not None else nodes.strong(text, text)
 
 

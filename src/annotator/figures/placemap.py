@@ -24,8 +24,10 @@ from annotator.figures.svg import (
     Label,
     attrs,
     num,
+    opening,
     path_data,
     svg_document,
+    tag,
     text_box,
     text_element,
 )
@@ -85,28 +87,41 @@ class Projection:
         return self.west <= lon <= self.east and self.south <= lat <= self.north
 
 
-def _candidates(x: float, y: float, text: str, size: float, area: bool
-                ) -> Iterator[tuple[Box, float, float, str, bool]]:
+def _candidates(
+    x: float, y: float, text: str, size: float, area: bool
+) -> Iterator[tuple[Box, float, float, str, bool]]:
     """Where a label may go: beside its point first, then further out on a leader line.
 
     Yields (box, text x, baseline, anchor, needs a leader).
     """
     if area:  # a country: centred on its point, like an atlas
-        yield (text_box(x, y + size * 0.35, text, size, "middle"), x, y + size * 0.35,
-               "middle", False)
+        yield (
+            text_box(x, y + size * 0.35, text, size, "middle"),
+            x,
+            y + size * 0.35,
+            "middle",
+            False,
+        )
     near = 6.0
-    for dx, dy, anchor in ((near, 4, "start"), (-near, 4, "end"), (0, -near - 1, "middle"),
-                           (0, near + size * 0.7, "middle"), (near, -near, "start"),
-                           (-near, -near, "end"), (near, near + 6, "start"),
-                           (-near, near + 6, "end")):
+    for dx, dy, anchor in (
+        (near, 4, "start"),
+        (-near, 4, "end"),
+        (0, -near - 1, "middle"),
+        (0, near + size * 0.7, "middle"),
+        (near, -near, "start"),
+        (-near, -near, "end"),
+        (near, near + 6, "start"),
+        (-near, near + 6, "end"),
+    ):
         baseline = y + dy
         yield text_box(x + dx, baseline, text, size, anchor), x + dx, baseline, anchor, False
     for distance in (22.0, 34.0, 48.0, 64.0, 82.0, 104.0, 130.0):
         for step in range(16):
             angle = math.radians(step * 22.5)
             tx, ty = x + distance * math.cos(angle), y - distance * math.sin(angle)
-            anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 \
-                else "middle"
+            anchor = (
+                "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
+            )
             baseline = ty + size * 0.35
             yield text_box(tx, baseline, text, size, anchor), tx, baseline, anchor, True
 
@@ -140,19 +155,36 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> MapDrawing:
     body = [
         f'<clipPath id="{SCOPE}-frame"><rect{attrs(x=0.0, y=0.0, width=WIDTH, height=height)}/>'
         "</clipPath>",
-        f"<rect{attrs(class_='water', x=0.0, y=0.0, width=WIDTH, height=height)}/>",
+        tag("rect", class_="water", x=0.0, y=0.0, width=WIDTH, height=height),
         f'<g clip-path="url(#{SCOPE}-frame)">',
     ]
     for country in data["countries"]:  # type: ignore[attr-defined]
-        rings = "".join(path_data([projection(lon, lat) for lon, lat in ring], closed=True)
-                        for ring in country["rings"])
-        body.append(f"<path{attrs(class_='land', d=rings, data_country=country['name'])}/>")
+        rings = "".join(
+            path_data([projection(lon, lat) for lon, lat in ring], closed=True)
+            for ring in country["rings"]
+        )
+        body.append(tag("path", class_="land", d=rings, data_country=country["name"]))
     for line in data["coasts"]:  # type: ignore[attr-defined]
-        body.append(f"<path{attrs(class_='stroke-ink', stroke_width='0.6', d=path_data([projection(lon, lat) for lon, lat in line]))}/>")
+        body.append(
+            tag(
+                "path",
+                class_="stroke-ink",
+                stroke_width="0.6",
+                d=path_data([projection(lon, lat) for lon, lat in line]),
+            )
+        )
     for line in data["borders"]:  # type: ignore[attr-defined]
-        body.append(f"<path{attrs(class_='stroke-rule', stroke_width='0.9', stroke_dasharray='5 2 1 2', d=path_data([projection(lon, lat) for lon, lat in line]))}/>")
+        body.append(
+            tag(
+                "path",
+                class_="stroke-rule",
+                stroke_width="0.9",
+                stroke_dasharray="5 2 1 2",
+                d=path_data([projection(lon, lat) for lon, lat in line]),
+            )
+        )
     body.append("</g>")
-    body.append(f"<rect{attrs(class_='stroke-rule', x=0.5, y=0.5, width=WIDTH - 1, height=height - 1)}/>")
+    body.append(tag("rect", class_="stroke-rule", x=0.5, y=0.5, width=WIDTH - 1, height=height - 1))
 
     inside = [p for p in places if projection.inside(p.lon, p.lat)]
     outside = [p for p in places if not projection.inside(p.lon, p.lat)]
@@ -167,8 +199,11 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> MapDrawing:
 
     def crowd(place: Place) -> tuple[int, int, str]:
         x, y = projection(place.lon, place.lat)
-        near = sum(1 for other in inside if other is not place
-                   and math.dist((x, y), projection(other.lon, other.lat)) < 60)
+        near = sum(
+            1
+            for other in inside
+            if other is not place and math.dist((x, y), projection(other.lon, other.lat)) < 60
+        )
         return (0 if place.area == "country" else 1, -near, place.key)
 
     for place in sorted(inside, key=crowd):
@@ -177,8 +212,9 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> MapDrawing:
         obstacles = placed + [m for m in markers if not m.overlaps(Box(x - 1, y - 1, 2, 2))]
         chosen = None
         fallback = None
-        for box, tx, baseline, anchor, leader in _candidates(x, y, place.label, size,
-                                                             place.area == "country"):
+        for box, tx, baseline, anchor, leader in _candidates(
+            x, y, place.label, size, place.area == "country"
+        ):
             if not box.inside(frame) or any(box.overlaps(o, 2) for o in obstacles):
                 continue
             if leader and _crosses((x, y), _nearest_edge(box, x, y), placed):
@@ -195,42 +231,68 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> MapDrawing:
         groups.append(_place_group(place, x, y, box, tx, baseline, anchor, leader, size))
     for place in sorted(outside, key=lambda p: p.key):
         x, y, angle = _edge_point(projection, place.lon, place.lat)
-        text = f"{' / '.join(place.names)}: off the map, towards {num(place.lat)}° N, " \
-               f"{num(place.lon)}° E"
-        box = None
+        text = (
+            f"{' / '.join(place.names)}: off the map, towards {num(place.lat)}° N, "
+            f"{num(place.lon)}° E"
+        )
+        spot: tuple[Box, float, str] | None = None
         for shift in range(0, 400, 12):
             for anchor, tx in (("end", x - 8 - shift), ("start", x + 8 + shift)):
                 candidate = text_box(tx, y + 18, text, FONT, anchor)
-                if candidate.inside(frame) and not any(candidate.overlaps(o, 2)
-                                                       for o in placed + markers):
-                    box = (candidate, tx, anchor)
+                if candidate.inside(frame) and not any(
+                    candidate.overlaps(o, 2) for o in placed + markers
+                ):
+                    spot = (candidate, tx, anchor)
                     break
-            if box:
+            if spot:
                 break
-        if box is None:
+        if spot is None:
             raise ValueError(f"no room on the map for {place.label!r}")
-        candidate, tx, anchor = box
+        candidate, tx, anchor = spot
         placed.append(candidate)
         labels.append(Label(place.key, text, candidate))
-        tip = [(x + 10 * math.cos(angle), y + 10 * math.sin(angle)),
-               (x + 6 * math.cos(angle + 2.4), y + 6 * math.sin(angle + 2.4)),
-               (x + 6 * math.cos(angle - 2.4), y + 6 * math.sin(angle - 2.4))]
+        tip = [
+            (x + 10 * math.cos(angle), y + 10 * math.sin(angle)),
+            (x + 6 * math.cos(angle + 2.4), y + 6 * math.sin(angle + 2.4)),
+            (x + 6 * math.cos(angle - 2.4), y + 6 * math.sin(angle - 2.4)),
+        ]
         groups.append(
-            f'<g{attrs(class_="map-place map-offmap", id=f"map-{place.key}", data_place=place.key)}>'
-            f"<title>{escape(' / '.join(place.names))}: off the map, towards "
+            opening("g", class_="map-place map-offmap", id=f"map-{place.key}", data_place=place.key)
+            + f"<title>{escape(' / '.join(place.names))}: off the map, towards "
             f"{num(place.lat)}° N, {num(place.lon)}° E</title>"
-            f"<path{attrs(class_='ink', d=path_data(tip, closed=True))}/>"
-            + text_element(tx, y + 18, text, "ink halo", anchor) + "</g>")
+            + tag("path", class_="ink", d=path_data(tip, closed=True))
+            + text_element(tx, y + 18, text, "ink halo", anchor)
+            + "</g>"
+        )
     body.extend(groups)
-    body.append(text_element(WIDTH - 8, height - 8, "Base map: Natural Earth (public domain)",
-                             "muted halo", "end", size=9.0))
+    body.append(
+        text_element(
+            WIDTH - 8,
+            height - 8,
+            "Base map: Natural Earth (public domain)",
+            "muted halo",
+            "end",
+            size=9.0,
+        )
+    )
     names = ", ".join(" / ".join(p.names) for p in sorted(places, key=lambda p: p.key))
     title = "Map of the places in the glossary"
-    description = (f"A map of Türkiye, the South Caucasus and the Caspian Sea with "
-                   f"{len(places)} places of the glossary marked and named: {names}. "
-                   "The places are listed with their coordinates after the map.")
-    svg = svg_document(SCOPE, WIDTH, height, title, description, body, screen, FONT,
-                       SCOPE + ("" if screen else "-print"))
+    description = (
+        f"A map of Türkiye, the South Caucasus and the Caspian Sea with "
+        f"{len(places)} places of the glossary marked and named: {names}. "
+        "The places are listed with their coordinates after the map."
+    )
+    svg = svg_document(
+        SCOPE,
+        WIDTH,
+        height,
+        title,
+        description,
+        body,
+        screen,
+        FONT,
+        SCOPE + ("" if screen else "-print"),
+    )
     return MapDrawing(svg, tuple(labels), title, description, WIDTH, height)
 
 
@@ -239,24 +301,52 @@ def _nearest_edge(box: Box, x: float, y: float) -> tuple[float, float]:
     return (min(max(x, box.x), box.right), min(max(y, box.y), box.bottom))
 
 
-def _place_group(place: Place, x: float, y: float, box: Box, tx: float, baseline: float,
-                 anchor: str, leader: bool, size: float) -> str:
+def _place_group(
+    place: Place,
+    x: float,
+    y: float,
+    box: Box,
+    tx: float,
+    baseline: float,
+    anchor: str,
+    leader: bool,
+    size: float,
+) -> str:
     css = "ink halo"
-    parts = [f'<g{attrs(class_="map-place", id=f"map-{place.key}", data_place=place.key)}>',
-             f"<title>{escape(' / '.join(place.names))} ({num(place.lat)}° N, "
-             f"{num(place.lon)}° E)</title>"]
+    parts = [
+        opening("g", class_="map-place", id=f"map-{place.key}", data_place=place.key),
+        f"<title>{escape(' / '.join(place.names))} ({num(place.lat)}° N, "
+        f"{num(place.lon)}° E)</title>",
+    ]
     if leader:
-        parts.append(f"<path{attrs(class_='stroke-ink', stroke_width='0.7', d=path_data([(x, y), _nearest_edge(box, x, y)]))}/>")
+        parts.append(
+            tag(
+                "path",
+                class_="stroke-ink",
+                stroke_width="0.7",
+                d=path_data([(x, y), _nearest_edge(box, x, y)]),
+            )
+        )
     if place.area is None:
-        parts.append(f"<circle{attrs(class_='ink', cx=x, cy=y, r=3.5)}/>")
+        parts.append(tag("circle", class_="ink", cx=x, cy=y, r=3.5))
     elif place.area == "region":
-        parts.append(f"<circle{attrs(class_='paper', cx=x, cy=y, r=3.5)}/>")
-        parts.append(f"<circle{attrs(class_='stroke-accent', stroke_width='1.5', cx=x, cy=y, r=3.5)}/>")
+        parts.append(tag("circle", class_="paper", cx=x, cy=y, r=3.5))
+        parts.append(tag("circle", class_="stroke-accent", stroke_width="1.5", cx=x, cy=y, r=3.5))
         css = "accent halo"
     else:
         css = "muted halo"
     style = "italic" if place.area == "region" else None
-    parts.append(f"<text{attrs(x=tx, y=baseline, class_=css, text_anchor=anchor, font_size=size, font_style=style)}>"
-                 f"{escape(place.label)}</text>")
+    parts.append(
+        opening(
+            "text",
+            x=tx,
+            y=baseline,
+            class_=css,
+            text_anchor=anchor,
+            font_size=size,
+            font_style=style,
+        )
+        + f"{escape(place.label)}</text>"
+    )
     parts.append("</g>")
     return "".join(parts)

@@ -53,12 +53,20 @@ class Box:
         return self.y + self.height
 
     def overlaps(self, other: Box, gap: float = 0.0) -> bool:
-        return not (self.right + gap <= other.x or other.right + gap <= self.x
-                    or self.bottom + gap <= other.y or other.bottom + gap <= self.y)
+        return not (
+            self.right + gap <= other.x
+            or other.right + gap <= self.x
+            or self.bottom + gap <= other.y
+            or other.bottom + gap <= self.y
+        )
 
     def inside(self, frame: Box) -> bool:
-        return (frame.x <= self.x and self.right <= frame.right and frame.y <= self.y
-                and self.bottom <= frame.bottom)
+        return (
+            frame.x <= self.x
+            and self.right <= frame.right
+            and frame.y <= self.y
+            and self.bottom <= frame.bottom
+        )
 
 
 def text_box(x: float, baseline: float, text: str, size: float, anchor: str = "start") -> Box:
@@ -95,10 +103,23 @@ def attrs(**values: object) -> str:
     return "".join(out)
 
 
-def text_element(x: float, baseline: float, text: str, css: str, anchor: str = "start",
-                 size: float | None = None) -> str:
-    return (f"<text{attrs(x=x, y=baseline, class_=css, text_anchor=anchor, font_size=size)}>"
-            f"{escape(text)}</text>")
+def tag(name: str, **values: object) -> str:
+    """An empty SVG element: ``tag("circle", cx=1.0, cy=2.0, r=3.0)``."""
+    return f"<{name}{attrs(**values)}/>"
+
+
+def opening(name: str, **values: object) -> str:
+    """The start tag of an SVG element with content: ``opening("g", class_="x")``."""
+    return f"<{name}{attrs(**values)}>"
+
+
+def text_element(
+    x: float, baseline: float, text: str, css: str, anchor: str = "start", size: float | None = None
+) -> str:
+    return (
+        f"<text{attrs(x=x, y=baseline, class_=css, text_anchor=anchor, font_size=size)}>"
+        f"{escape(text)}</text>"
+    )
 
 
 def path_data(points: Sequence[tuple[float, float]], closed: bool = False) -> str:
@@ -121,8 +142,15 @@ _SCREEN_COLOURS = {
     "accent": ("--color-brand-primary", "#1b5fa8", "#6fb0ee"),
     "alert": ("--color-problematic", "#b30000", "#ff6b6b"),
 }
-PRINT_COLOURS = {"ink": "#1f1f1f", "muted": "#555555", "rule": "#999999", "paper": "#ffffff",
-                 "wash": "#e6eef5", "accent": "#1b5fa8", "alert": "#b30000"}
+PRINT_COLOURS = {
+    "ink": "#1f1f1f",
+    "muted": "#555555",
+    "rule": "#999999",
+    "paper": "#ffffff",
+    "wash": "#e6eef5",
+    "accent": "#1b5fa8",
+    "alert": "#b30000",
+}
 CSS_RULES = (
     # class: the properties that use the colours
     ("ink", "fill:{ink}"),
@@ -145,35 +173,55 @@ def stylesheet(scope: str, screen: bool, font_size: float) -> str:
     if screen:
         light = ";".join(f"--fig-{name}:{values[1]}" for name, values in _SCREEN_COLOURS.items())
         dark = ";".join(f"--fig-{name}:{values[2]}" for name, values in _SCREEN_COLOURS.items())
-        colours = {name: f"var({values[0]},var(--fig-{name}))"
-                   for name, values in _SCREEN_COLOURS.items()}
-        head = (f".{scope}{{{light}}}"
-                f"@media (prefers-color-scheme:dark){{.{scope}{{{dark}}}}}")
+        colours = {
+            name: f"var({values[0]},var(--fig-{name}))" for name, values in _SCREEN_COLOURS.items()
+        }
+        head = f".{scope}{{{light}}}@media (prefers-color-scheme:dark){{.{scope}{{{dark}}}}}"
     else:
         colours = dict(PRINT_COLOURS)
         head = ""
-    rules = "".join(f".{scope} .{name}{{{rule.format(**colours)}}}" for name, rule in CSS_RULES
-                    # CairoSVG has no paint-order: a halo would hide the text in print
-                    if screen or name != "halo")
+    rules = "".join(
+        f".{scope} .{name}{{{rule.format(**colours)}}}"
+        for name, rule in CSS_RULES
+        # CairoSVG has no paint-order: a halo would hide the text in print
+        if screen or name != "halo"
+    )
     text = f".{scope} text{{font-family:{FONT_FAMILY};font-size:{num(font_size)}px}}"
     return head + text + rules
 
 
-def svg_document(scope: str, width: float, height: float, title: str, description: str,
-                 body: Iterable[str], screen: bool, font_size: float, ident: str) -> str:
+def svg_document(
+    scope: str,
+    width: float,
+    height: float,
+    title: str,
+    description: str,
+    body: Iterable[str],
+    screen: bool,
+    font_size: float,
+    ident: str,
+) -> str:
     """A complete SVG: role, title and description for screen readers, then the drawing."""
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg"'
-            f"{attrs(class_=scope, viewBox=f'0 0 {num(width)} {num(height)}')}"
-            f"{attrs(width=width, height=height, role='img')}"
-            f' aria-labelledby="{ident}-title {ident}-desc">')
-    parts = [head, f'<title id="{ident}-title">{escape(title)}</title>',
-             f'<desc id="{ident}-desc">{escape(description)}</desc>',
-             f"<style>{stylesheet(scope, screen, font_size)}</style>", *body, "</svg>"]
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg"'
+        f"{attrs(class_=scope, viewBox=f'0 0 {num(width)} {num(height)}')}"
+        f"{attrs(width=width, height=height, role='img')}"
+        f' aria-labelledby="{ident}-title {ident}-desc">'
+    )
+    parts = [
+        head,
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{escape(description)}</desc>',
+        f"<style>{stylesheet(scope, screen, font_size)}</style>",
+        *body,
+        "</svg>",
+    ]
     return "\n".join(parts) + "\n"
 
 
-def free_spot(candidates: Iterable[Box], placed: Sequence[Box], frame: Box,
-              gap: float = 1.5) -> Box | None:
+def free_spot(
+    candidates: Iterable[Box], placed: Sequence[Box], frame: Box, gap: float = 1.5
+) -> Box | None:
     """The first candidate box that stays in the frame and overlaps nothing placed."""
     for box in candidates:
         if box.inside(frame) and not any(box.overlaps(other, gap) for other in placed):

@@ -21,10 +21,11 @@ from annotator.dates import interval, precision_of
 from annotator.figures.svg import (
     Box,
     Label,
-    attrs,
     num,
+    opening,
     path_data,
     svg_document,
+    tag,
     text_box,
     text_element,
     text_width,
@@ -114,16 +115,24 @@ class Axis:
     """
 
     def __init__(self, spans: Sequence[tuple[dt.date, dt.date]], left: float, right: float):
-        years = sorted({year for first, end in spans
-                        for year in range(first.year, (end - dt.timedelta(days=1)).year + 1)})
+        years = sorted(
+            {
+                year
+                for first, end in spans
+                for year in range(first.year, (end - dt.timedelta(days=1)).year + 1)
+            }
+        )
         groups: list[list[int]] = []
         for year in years:
             if groups and year - groups[-1][-1] <= GAP_YEARS:
                 groups[-1].extend(range(groups[-1][-1] + 1, year + 1))
             else:
                 groups.append([year])
-        weights = {year: 0.5 + sum(1 for first, _ in spans if first.year == year)
-                   for group in groups for year in group}
+        weights = {
+            year: 0.5 + sum(1 for first, _ in spans if first.year == year)
+            for group in groups
+            for year in group
+        }
         unit = (right - left - BREAK * (len(groups) - 1)) / sum(weights.values())
         self.groups: list[list[Stretch]] = []
         x = left
@@ -131,8 +140,9 @@ class Axis:
             stretches = []
             for year in group:
                 width = weights[year] * unit
-                stretches.append(Stretch(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), x,
-                                         x + width))
+                stretches.append(
+                    Stretch(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), x, x + width)
+                )
                 x += width
             self.groups.append(stretches)
             x += BREAK
@@ -154,8 +164,9 @@ class Axis:
         for group in self.groups:
             for stretch in group:
                 wide = stretch.right - stretch.left >= 30
-                out.append((stretch.left, str(stretch.first.year),
-                            wide or stretch.first.year % 5 == 0))
+                out.append(
+                    (stretch.left, str(stretch.first.year), wide or stretch.first.year % 5 == 0)
+                )
             out.append((group[-1].right, str(group[-1].end.year), False))
         return out
 
@@ -194,8 +205,9 @@ class Lanes:
                     continue
                 if any(box.overlaps(other, 2) for other in (*self.boxes, *self.leaders)):
                     continue
-                top, bottom = (box.bottom, self.track) if self.direction < 0 else \
-                    (self.track, box.y)
+                top, bottom = (
+                    (box.bottom, self.track) if self.direction < 0 else (self.track, box.y)
+                )
                 leader = Box(x - 1.5, min(top, bottom), 3, abs(bottom - top))
                 if any(leader.overlaps(other) for other in self.boxes):
                     fallback = fallback or (box, base, anchor, at, leader)
@@ -207,8 +219,9 @@ class Lanes:
             raise ValueError(f"no room for the label {text!r}")
         return self._keep(*fallback)
 
-    def _keep(self, box: Box, base: float, anchor: str, at: float,
-              leader: Box) -> tuple[Box, float, str, float]:
+    def _keep(
+        self, box: Box, base: float, anchor: str, at: float, leader: Box
+    ) -> tuple[Box, float, str, float]:
         self.boxes.append(box)
         self.leaders.append(leader)
         return box, base, anchor, at
@@ -248,11 +261,8 @@ def _rows(marks: Sequence[Mark]) -> list[int]:
     ends: list[float] = []
     rows = []
     for mark in marks:
-        for row, end in enumerate(ends):
-            if mark.left - 5 > end:
-                break
-        else:
-            row = len(ends)
+        row = next((k for k, end in enumerate(ends) if mark.left - 5 > end), len(ends))
+        if row == len(ends):
             ends.append(0.0)
         ends[row] = mark.right
         rows.append(row)
@@ -267,28 +277,56 @@ def _marks(events: Sequence[Event], axis: Axis, number_of: dict[str, int]) -> li
         left, right = axis.x(first), axis.x(end)
         centre = (left + right) / 2
         numbers = sorted({number_of[s.article] for s in event.sources if s.article in number_of})
-        others = sorted({s.date for s in event.sources
-                         if s.date and not compatible(s.date, event.date)})
+        others = sorted(
+            {s.date for s in event.sources if s.date and not compatible(s.date, event.date)}
+        )
         when = compact_date(event.date, event.precision)
         if others:
             when += " ≠ " + " ≠ ".join(compact_date(o) for o in others)
         text = f"{when} · {shorten(event.title)}{_sources_note(numbers)}"
-        marks.append(Mark(event, event.date, first, end, point,
-                          centre - 4 if point else left, centre + 4 if point else right,
-                          centre if point else left, text))
+        marks.append(
+            Mark(
+                event,
+                event.date,
+                first,
+                end,
+                point,
+                centre - 4 if point else left,
+                centre + 4 if point else right,
+                centre if point else left,
+                text,
+            )
+        )
         for other in others:
             first, end = _span(other)
             centre = (axis.x(first) + axis.x(end)) / 2
-            givers = sorted({number_of[s.article] for s in event.sources
-                             if s.date == other and s.article in number_of})
-            marks.append(Mark(event, other, first, end, True, centre - 5, centre + 5, centre,
-                              f"{compact_date(other)}: the date in{_sources_note(givers)}",
-                              alternate=True))
+            givers = sorted(
+                {
+                    number_of[s.article]
+                    for s in event.sources
+                    if s.date == other and s.article in number_of
+                }
+            )
+            marks.append(
+                Mark(
+                    event,
+                    other,
+                    first,
+                    end,
+                    True,
+                    centre - 5,
+                    centre + 5,
+                    centre,
+                    f"{compact_date(other)}: the date in{_sources_note(givers)}",
+                    alternate=True,
+                )
+            )
     return sorted(marks, key=lambda m: (m.first, m.end, m.event.key, m.value))
 
 
-def draw_timeline(events: Sequence[Event], publications: Sequence[Publication],
-                  screen: bool = True) -> Drawing:
+def draw_timeline(
+    events: Sequence[Event], publications: Sequence[Publication], screen: bool = True
+) -> Drawing:
     """The timeline of ``events`` with the ``publications`` of the articles below."""
     number_of = {p.key: p.number for p in publications}
     spans = [_span(e.date) for e in events]
@@ -306,11 +344,11 @@ def draw_timeline(events: Sequence[Event], publications: Sequence[Publication],
     placed = {k: above.place(marks[k].x, marks[k].text) for k in order}
     publications = sorted(publications, key=lambda p: (p.date, p.number))
     pub_x = [(axis.x(p.date) + axis.x(p.date + dt.timedelta(days=1))) / 2 for p in publications]
-    pub_text = [f"[{p.number}] {short_date(p.date)} · {shorten(p.title, 44)}"
-                for p in publications]
-    pub_placed = {k: below.place(pub_x[k], pub_text[k])
-                  for k in sorted(range(len(publications)), key=lambda k: (pub_x[k], k),
-                                  reverse=True)}
+    pub_text = [f"[{p.number}] {short_date(p.date)} · {shorten(p.title, 44)}" for p in publications]
+    pub_placed = {
+        k: below.place(pub_x[k], pub_text[k])
+        for k in sorted(range(len(publications)), key=lambda k: (pub_x[k], k), reverse=True)
+    }
 
     row_height = 9.0
     marks_height = (max(rows, default=0) + 1) * row_height
@@ -331,45 +369,116 @@ def draw_timeline(events: Sequence[Event], publications: Sequence[Publication],
         alert = mark.alternate or mark.event.conflict
         css = "alert" if alert else "accent"
         leader = path_data([(mark.x, y - 4), (mark.x, top + base + 0.24 * FONT)])
-        label = text_element(at, top + base, mark.text, "alert halo" if alert else "ink halo",
-                             anchor)
+        label = text_element(
+            at, top + base, mark.text, "alert halo" if alert else "ink halo", anchor
+        )
         when = compact_date(mark.value, None if mark.alternate else mark.event.precision)
         if mark.alternate:
-            body.extend([
-                f'<g{attrs(class_="timeline-conflict", data_event=mark.event.key, data_date=mark.value)}>',
-                f"<title>Conflict: {_escape(mark.event.title)}, dated "
-                f"{_escape(display_date(mark.event.date))} and {_escape(display_date(mark.value))}"
-                " by different sources</title>",
-                f"<path{attrs(class_='stroke-rule', d=leader)}/>",
-                f"<circle{attrs(class_='paper', cx=mark.x, cy=y, r=4.0)}/>",
-                f"<circle{attrs(class_='stroke-alert', cx=mark.x, cy=y, r=4.0, stroke_width=2)}/>",
-                label, "</g>"])
-            source = next(row_y(rows[j]) for j, other in enumerate(marks)
-                          if other.event is mark.event and not other.alternate)
-            origin = next(other.x for other in marks
-                          if other.event is mark.event and not other.alternate)
+            body.extend(
+                [
+                    opening(
+                        "g",
+                        class_="timeline-conflict",
+                        data_event=mark.event.key,
+                        data_date=mark.value,
+                    ),
+                    f"<title>Conflict: {_escape(mark.event.title)}, dated "
+                    f"{_escape(display_date(mark.event.date))} and "
+                    f"{_escape(display_date(mark.value))}"
+                    " by different sources</title>",
+                    tag("path", class_="stroke-rule", d=leader),
+                    tag("circle", class_="paper", cx=mark.x, cy=y, r=4.0),
+                    tag("circle", class_="stroke-alert", cx=mark.x, cy=y, r=4.0, stroke_width=2),
+                    label,
+                    "</g>",
+                ]
+            )
+            source = next(
+                row_y(rows[j])
+                for j, other in enumerate(marks)
+                if other.event is mark.event and not other.alternate
+            )
+            origin = next(
+                other.x for other in marks if other.event is mark.event and not other.alternate
+            )
             low = max(y, source) + 7
-            body.append(f"<path{attrs(class_='stroke-alert', stroke_dasharray='4 3', d=f'M{num(origin)} {num(source + 4)}C{num(origin)} {num(low)} {num(mark.x)} {num(low)} {num(mark.x)} {num(y + 4)}')}/>")
+            body.append(
+                tag(
+                    "path",
+                    class_="stroke-alert",
+                    stroke_dasharray="4 3",
+                    d=f"M{num(origin)} {num(source + 4)}C{num(origin)} {num(low)} "
+                    f"{num(mark.x)} {num(low)} {num(mark.x)} {num(y + 4)}",
+                )
+            )
         else:
-            shape = (f"<circle{attrs(class_=css, cx=mark.x, cy=y, r=4.0)}/>" if mark.point else
-                     f"<rect{attrs(class_=css, x=mark.left, y=y - 3, width=max(mark.right - mark.left, 1.0), height=6.0, data_days=(mark.end - mark.first).days)}/>")
-            body.extend([
-                f'<g{attrs(class_="timeline-event", data_event=mark.event.key, data_date=mark.value, data_precision=mark.event.precision)}>',
-                f"<title>{_escape(when)} — {_escape(mark.event.title)}</title>",
-                f"<path{attrs(class_='stroke-rule', d=leader)}/>", shape, label, "</g>"])
-        labels.append(Label(mark.event.key + ("@" + mark.value if mark.alternate else ""),
-                            mark.text, _shift(box, top)))
+            shape = (
+                tag("circle", class_=css, cx=mark.x, cy=y, r=4.0)
+                if mark.point
+                else tag(
+                    "rect",
+                    class_=css,
+                    x=mark.left,
+                    y=y - 3,
+                    width=max(mark.right - mark.left, 1.0),
+                    height=6.0,
+                    data_days=(mark.end - mark.first).days,
+                )
+            )
+            body.extend(
+                [
+                    opening(
+                        "g",
+                        class_="timeline-event",
+                        data_event=mark.event.key,
+                        data_date=mark.value,
+                        data_precision=mark.event.precision,
+                    ),
+                    f"<title>{_escape(when)} — {_escape(mark.event.title)}</title>",
+                    tag("path", class_="stroke-rule", d=leader),
+                    shape,
+                    label,
+                    "</g>",
+                ]
+            )
+        labels.append(
+            Label(
+                mark.event.key + ("@" + mark.value if mark.alternate else ""),
+                mark.text,
+                _shift(box, top),
+            )
+        )
     for k, publication in enumerate(publications):
         box, base, anchor, at = pub_placed[k]
         x = pub_x[k]
-        body.extend([
-            f'<g{attrs(class_="timeline-publication", data_article=publication.key, data_date=publication.date.isoformat())}>',
-            f"<title>Article {publication.number}, published "
-            f"{_escape(short_date(publication.date))}: {_escape(publication.title)}</title>",
-            f"<path{attrs(class_='stroke-rule', d=path_data([(x, axis_y + 3), (x, pub_track + base - FONT * 0.78)]))}/>",
-            f"<rect{attrs(class_='ink', x=x - 3.5, y=pub_track - 3.5, width=7.0, height=7.0, transform=f'rotate(45 {num(x)} {num(pub_track)})')}/>",
-            text_element(at, pub_track + base, pub_text[k], "ink halo", anchor),
-            "</g>"])
+        body.extend(
+            [
+                opening(
+                    "g",
+                    class_="timeline-publication",
+                    data_article=publication.key,
+                    data_date=publication.date.isoformat(),
+                ),
+                f"<title>Article {publication.number}, published "
+                f"{_escape(short_date(publication.date))}: {_escape(publication.title)}</title>",
+                tag(
+                    "path",
+                    class_="stroke-rule",
+                    d=path_data([(x, axis_y + 3), (x, pub_track + base - FONT * 0.78)]),
+                ),
+                tag(
+                    "rect",
+                    class_="ink",
+                    x=x - 3.5,
+                    y=pub_track - 3.5,
+                    width=7.0,
+                    height=7.0,
+                    transform=f"rotate(45 {num(x)} {num(pub_track)})",
+                ),
+                text_element(at, pub_track + base, pub_text[k], "ink halo", anchor),
+                "</g>",
+            ]
+        )
         labels.append(Label(publication.key, pub_text[k], _shift(box, pub_track)))
 
     first_year = axis.stretches[0].first.year
@@ -379,16 +488,23 @@ def draw_timeline(events: Sequence[Event], publications: Sequence[Publication],
     description = (
         f"{len(events)} events on a time axis, with the publication dates of "
         f"{len(publications)} articles below it. "
-        + (f"{len(conflicts)} event{'s' if len(conflicts) != 1 else ''} with conflicting "
-           "dates drawn as a split mark, one mark for each date. " if conflicts else "")
-        + "The same events are listed, with their sources, after the figure.")
+        + (
+            f"{len(conflicts)} event{'s' if len(conflicts) != 1 else ''} with conflicting "
+            "dates drawn as a split mark, one mark for each date. "
+            if conflicts
+            else ""
+        )
+        + "The same events are listed, with their sources, after the figure."
+    )
     svg = _document(title, description, body, height, screen)
     return Drawing(svg, tuple(labels), title, description, WIDTH, height)
 
 
-KEY = ("Events above the line (a dot: a day; a bar: a month, a season, a year or a decade, "
-       "as long as it lasts); the articles' publication dates below it. [n]: reported in "
-       "article n.")
+KEY = (
+    "Events above the line (a dot: a day; a bar: a month, a season, a year or a decade, "
+    "as long as it lasts); the articles' publication dates below it. [n]: reported in "
+    "article n."
+)
 
 
 def _shift(box: Box, dy: float) -> Box:
@@ -399,25 +515,44 @@ def _axis(axis: Axis, y: float) -> list[str]:
     """The axis line of each group of years, the breaks between them, the year ticks."""
     body = []
     for group in axis.groups:
-        body.append(f"<path{attrs(class_='stroke-ink', d=path_data([(group[0].left, y), (group[-1].right, y)]))}/>")
+        body.append(
+            tag(
+                "path", class_="stroke-ink", d=path_data([(group[0].left, y), (group[-1].right, y)])
+            )
+        )
     for left_group, right_group in zip(axis.groups, axis.groups[1:], strict=False):
         left, right = left_group[-1], right_group[0]
         middle = (left.right + right.left) / 2
         skipped = right.first.year - left.end.year
         body.append(f"<g><title>{skipped} years without events left out</title>")
-        body.append(f"<path{attrs(class_='stroke-rule', stroke_dasharray='2 3', d=path_data([(left.right, y), (right.left, y)]))}/>")
+        body.append(
+            tag(
+                "path",
+                class_="stroke-rule",
+                stroke_dasharray="2 3",
+                d=path_data([(left.right, y), (right.left, y)]),
+            )
+        )
         for dx in (-3.0, 3.0):
             zig = [(middle + dx - 3, y + 6), (middle + dx + 3, y - 6)]
-            body.append(f"<path{attrs(class_='stroke-ink', d=path_data(zig))}/>")
+            body.append(tag("path", class_="stroke-ink", d=path_data(zig)))
         body.append("</g>")
     for x, year, labelled in axis.ticks():
-        body.append(f"<path{attrs(class_='stroke-ink', d=path_data([(x, y - 3), (x, y + 3)]))}/>")
+        body.append(tag("path", class_="stroke-ink", d=path_data([(x, y - 3), (x, y + 3)])))
         if labelled:
             body.append(text_element(x + 2, y + 13, year, "muted", size=9.0))
     return body
 
 
-def _document(title: str, description: str, body: list[str], height: float,
-              screen: bool) -> str:
-    return svg_document(SCOPE, WIDTH, height, title, description, body, screen, FONT,
-                        SCOPE + ("" if screen else "-print"))
+def _document(title: str, description: str, body: list[str], height: float, screen: bool) -> str:
+    return svg_document(
+        SCOPE,
+        WIDTH,
+        height,
+        title,
+        description,
+        body,
+        screen,
+        FONT,
+        SCOPE + ("" if screen else "-print"),
+    )
