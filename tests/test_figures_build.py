@@ -92,6 +92,7 @@ def test_the_epub_holds_both_figures_and_passes_epubcheck(tmp_path: Path) -> Non
             assert sorted(Path(n).name for n in svgs) == ["map.svg", "timeline.svg"]
             places = book.read(next(n for n in names if n.endswith("places.xhtml"))).decode()
             assert "map.svg" in places and 'id="place-shusha"' in places
+            assert not [n for n in names if n.endswith("edition-figures.css")]
             assert "Shusha / Shushi" in book.read(next(n for n in svgs if "map" in n)).decode()
         result = subprocess.run([*epubcheck_command(), str(epub)], capture_output=True,
                                 text=True)

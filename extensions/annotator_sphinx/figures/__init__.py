@@ -27,13 +27,18 @@ from annotator import __version__
 from annotator_sphinx.figures.directives import MapDirective, TimelineDirective
 from annotator_sphinx.figures.domain import FiguresDomain, outdated_maps
 from annotator_sphinx.figures.nodes import edition_figure, skip_node
-from annotator_sphinx.figures.render import fill_figures, link_glossary_places
+from annotator_sphinx.figures.render import EPUB_BUILDERS, fill_figures, link_glossary_places
 
 STATIC = Path(__file__).parent / "static"
 
 
 def add_static_path(app: Sphinx) -> None:
+    """The figures' stylesheet, for web pages only: an EPUB holds its figures as images,
+    and epubcheck refuses the ``direction`` the web pages scroll the map with."""
+    if app.builder.name in EPUB_BUILDERS:
+        return
     app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("edition-figures.css")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -48,6 +53,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", fill_figures)
     app.connect("doctree-resolved", link_glossary_places)
     app.connect("builder-inited", add_static_path)
-    app.add_css_file("edition-figures.css")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}

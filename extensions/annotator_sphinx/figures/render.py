@@ -119,7 +119,9 @@ def place_list(app: Sphinx, docname: str, places: list[tuple[Entry, Place]]) -> 
     listing = nodes.bullet_list(classes=["edition-place-list"])
     for entry, place in sorted(places, key=lambda pair: pair[1].label.casefold()):
         para = nodes.paragraph()
-        para += nodes.target("", "", ids=[f"place-{entry.id}"])
+        anchor = f"place-{entry.id}"
+        if app.builder.format != "html":  # LaTeX labels targets, not list items
+            para += nodes.target("", "", ids=[anchor])
         names = " / ".join(place.names)
         para += _term_link(app, docname, entry, names)
         where = (f" — {abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, "
@@ -129,7 +131,8 @@ def place_list(app: Sphinx, docname: str, places: list[tuple[Entry, Place]]) -> 
         para += nodes.Text(where + ". ")
         source = _("Source: ") + entry.coordinates.source + "." if entry.coordinates else ""
         para += nodes.inline(source, source, classes=["edition-place-source"])
-        listing += nodes.list_item("", para)
+        listing += nodes.list_item("", para, ids=[anchor] if app.builder.format == "html"
+                                   else [])
     return listing
 
 

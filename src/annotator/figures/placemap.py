@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 from annotator.figures.svg import (
     HERE,
     Box,
+    Drawing,
     Label,
     attrs,
     num,
@@ -52,16 +53,6 @@ class Place:
     def label(self) -> str:
         text = " / ".join(self.names)
         return text.upper() if self.area == "country" else text
-
-
-@dataclass(frozen=True)
-class MapDrawing:
-    svg: str
-    labels: tuple[Label, ...]
-    title: str
-    description: str
-    width: float
-    height: float
 
 
 @cache
@@ -146,7 +137,7 @@ def _edge_point(projection: Projection, lon: float, lat: float) -> tuple[float, 
     return cx + dx * limit, cy + dy * limit, math.atan2(dy, dx)
 
 
-def draw_map(places: Sequence[Place], screen: bool = True) -> MapDrawing:
+def draw_map(places: Sequence[Place], screen: bool = True) -> Drawing:
     """The base map with every place marked and labelled, labels never overlapping."""
     data = basemap()
     projection = Projection(data["region"], WIDTH)  # type: ignore[arg-type]
@@ -164,25 +155,21 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> MapDrawing:
             for ring in country["rings"]
         )
         body.append(tag("path", class_="land", d=rings, data_country=country["name"]))
-    for line in data["coasts"]:  # type: ignore[attr-defined]
-        body.append(
-            tag(
-                "path",
-                class_="stroke-ink",
-                stroke_width="0.6",
-                d=path_data([projection(lon, lat) for lon, lat in line]),
+    for kind, css, dashes in (
+        ("coasts", "stroke-ink", None),
+        ("borders", "stroke-rule", "5 2 1 2"),
+    ):
+        for line in data[kind]:  # type: ignore[attr-defined]
+            points = [projection(lon, lat) for lon, lat in line]
+            body.append(
+                tag(
+                    "path",
+                    class_=css,
+                    stroke_width="0.6" if dashes is None else "0.9",
+                    stroke_dasharray=dashes,
+                    d=path_data(points),
+                )
             )
-        )
-    for line in data["borders"]:  # type: ignore[attr-defined]
-        body.append(
-            tag(
-                "path",
-                class_="stroke-rule",
-                stroke_width="0.9",
-                stroke_dasharray="5 2 1 2",
-                d=path_data([projection(lon, lat) for lon, lat in line]),
-            )
-        )
     body.append("</g>")
     body.append(tag("rect", class_="stroke-rule", x=0.5, y=0.5, width=WIDTH - 1, height=height - 1))
 
@@ -282,18 +269,8 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> MapDrawing:
         f"{len(places)} places of the glossary marked and named: {names}. "
         "The places are listed with their coordinates after the map."
     )
-    svg = svg_document(
-        SCOPE,
-        WIDTH,
-        height,
-        title,
-        description,
-        body,
-        screen,
-        FONT,
-        SCOPE + ("" if screen else "-print"),
-    )
-    return MapDrawing(svg, tuple(labels), title, description, WIDTH, height)
+    svg = svg_document(SCOPE, WIDTH, height, title, description, body, screen, FONT)
+    return Drawing(svg, tuple(labels), title, description, WIDTH, height)
 
 
 def _nearest_edge(box: Box, x: float, y: float) -> tuple[float, float]:

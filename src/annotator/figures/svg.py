@@ -190,6 +190,18 @@ def stylesheet(scope: str, screen: bool, font_size: float) -> str:
     return head + text + rules
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """A figure as drawn: the SVG, every label with its box, and the text alternative."""
+
+    svg: str
+    labels: tuple[Label, ...]
+    title: str
+    description: str
+    width: float
+    height: float
+
+
 def svg_document(
     scope: str,
     width: float,
@@ -199,9 +211,9 @@ def svg_document(
     body: Iterable[str],
     screen: bool,
     font_size: float,
-    ident: str,
 ) -> str:
     """A complete SVG: role, title and description for screen readers, then the drawing."""
+    ident = scope + ("" if screen else "-print")  # unique if both are on one page
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg"'
         f"{attrs(class_=scope, viewBox=f'0 0 {num(width)} {num(height)}')}"

@@ -20,6 +20,7 @@ from annotator.chronology import MONTH_NAMES, Event, compatible, display_date
 from annotator.dates import interval, precision_of
 from annotator.figures.svg import (
     Box,
+    Drawing,
     Label,
     num,
     opening,
@@ -51,18 +52,6 @@ class Publication:
     number: int
     date: dt.date
     title: str
-
-
-@dataclass(frozen=True)
-class Drawing:
-    """A figure as drawn: the SVG, every label with its box, and the text alternative."""
-
-    svg: str
-    labels: tuple[Label, ...]
-    title: str
-    description: str
-    width: float
-    height: float
 
 
 @dataclass(frozen=True)
@@ -496,7 +485,7 @@ def draw_timeline(
         )
         + "The same events are listed, with their sources, after the figure."
     )
-    svg = _document(title, description, body, height, screen)
+    svg = svg_document(SCOPE, WIDTH, height, title, description, body, screen, FONT)
     return Drawing(svg, tuple(labels), title, description, WIDTH, height)
 
 
@@ -542,17 +531,3 @@ def _axis(axis: Axis, y: float) -> list[str]:
         if labelled:
             body.append(text_element(x + 2, y + 13, year, "muted", size=9.0))
     return body
-
-
-def _document(title: str, description: str, body: list[str], height: float, screen: bool) -> str:
-    return svg_document(
-        SCOPE,
-        WIDTH,
-        height,
-        title,
-        description,
-        body,
-        screen,
-        FONT,
-        SCOPE + ("" if screen else "-print"),
-    )
