@@ -15,7 +15,7 @@ from annotator.datafile import load_yaml
 from annotator.figures.placemap import FONT as MAP_FONT
 from annotator.figures.placemap import Place, draw_map
 from annotator.figures.timeline import FONT, Publication, draw_timeline
-from annotator.glossary import check_entries, load_glossary
+from annotator.glossary import check_entries, load_glossary, places_without_coordinates
 
 from conftest import DOCS, SEEDS
 from figuretools import SVG, groups, label_boxes, overlapping, title_of
@@ -161,14 +161,22 @@ def glossary_problems(tmp_path: Path, body: str) -> list[str]:
 
 
 def test_a_place_without_coordinates_is_reported_with_its_line(tmp_path: Path) -> None:
-    problems = glossary_problems(tmp_path, """\
+    path = tmp_path / "glossary.yaml"
+    path.write_text(GLOSSARY_HEAD + """\
   - id: baku
     term: Baku
     category: place
     definition: Capital of Azerbaijan.
-""")
-    assert problems == ["2: the place 'baku' has no coordinates, so the map of places leaves "
-                        "it out: add coordinates (lat, lon, source)"]
+  - id: nato
+    term: NATO
+    category: organisation
+    definition: An alliance.
+""", encoding="utf-8")
+    entries, problems = load_glossary(path)
+    assert problems == []  # a glossary without a map needs no coordinates
+    assert [(p.line, p.message, p.subtype) for p in places_without_coordinates(entries)] == [
+        (2, "the place 'baku' has no coordinates, so the map of places leaves it out: add "
+            "coordinates (lat, lon, source)", "place-coordinates")]
 
 
 def test_map_names_must_be_the_entrys_own(tmp_path: Path) -> None:

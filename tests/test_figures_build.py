@@ -12,7 +12,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from annotator.glossary import load_glossary
 
-from conftest import DOCS, build_edition, epubcheck_command
+from conftest import DOCS, build_edition, copy_docs, epubcheck_command
 from figuretools import groups
 from pdftext import pdf_text
 
@@ -99,3 +99,29 @@ def test_the_epub_holds_both_figures_and_passes_epubcheck(tmp_path: Path) -> Non
         assert result.returncode == 0, result.stdout + result.stderr
     finally:
         app.cleanup()
+
+
+def test_a_place_without_coordinates_warns_at_its_line(tmp_path: Path) -> None:
+    """The editor adds a place and forgets its coordinates: one warning, file and line."""
+    docs = copy_docs(tmp_path / "docs")
+    glossary = docs / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text + NEW_PLACE, encoding="utf-8")
+    line = text.count("\n") + 1  # where the new entry starts
+    app = build_edition(tmp_path, "html")
+    try:
+        warnings = app.warning.getvalue()
+        assert f"glossary.yaml:{line}: WARNING: the place 'nakhchivan' has no coordinates" \
+            in warnings
+        assert "[annotator.place-coordinates]" in warnings
+        assert warnings.count("WARNING") == 2  # and, as ever, an entry found in no article
+    finally:
+        app.cleanup()
+
+
+NEW_PLACE = """\
+  - id: nakhchivan
+    term: Nakhchivan
+    category: place
+    definition: An exclave of Azerbaijan.
+"""

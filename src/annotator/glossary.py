@@ -6,7 +6,7 @@ entries' ``see_also`` and the exports name), the ``term`` as the glossary prints
 optionally ``index`` (how the index files it: "Çavuşoğlu, Mevlüt"), ``dates``, ``case``
 and ``skip`` (quotes inside which an occurrence must not be linked: the opt-out marker).
 A place has ``coordinates`` (latitude, longitude and where they come from), which put it
-on the map of places; a place without them is reported.
+on the map of places; where a map is drawn, a place without them is reported.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def _coordinates(raw: dict[str, Any] | None) -> Coordinates | None:
 
 def _coordinate_problems(raw: dict[str, Any], data: DataFile,
                          where: tuple[str | int, ...]) -> list[Problem]:
-    """A place needs coordinates for the map; only a place can have them."""
+    """Only a place can have coordinates, and the names the map prints must be its own."""
     coordinates = raw.get("coordinates")
     if raw["category"] != "place":
         if coordinates is None:
@@ -146,10 +146,7 @@ def _coordinate_problems(raw: dict[str, Any], data: DataFile,
                         f"the entry {raw['id']!r} has coordinates, but only places have "
                         f"them (its category is {raw['category']})", SUBTYPE_COORDINATES)]
     if coordinates is None:
-        return [Problem(data.path, data.line_of(where),
-                        f"the place {raw['id']!r} has no coordinates, so the map of places "
-                        "leaves it out: add coordinates (lat, lon, source)",
-                        SUBTYPE_COORDINATES)]
+        return []  # reported where a map is drawn: places_without_coordinates
     forms = {fold(form) for form in (raw["term"], *raw.get("aliases", ()))}
     return [Problem(data.path, data.line_of((*where, "coordinates", "names", k)),
                     f"the map name {name!r} of {raw['id']!r} is neither its term nor one of "
@@ -207,6 +204,14 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
         if not bad:
             entries.append(_entry(raw, data.path, line))
     return entries, problems
+
+
+def places_without_coordinates(entries: list[Entry]) -> list[Problem]:
+    """The places a map of the glossary cannot show, each at its entry's line."""
+    return [Problem(entry.path, entry.line, f"the place {entry.id!r} has no coordinates, so "
+                    "the map of places leaves it out: add coordinates (lat, lon, source)",
+                    SUBTYPE_COORDINATES)
+            for entry in entries if entry.category == "place" and entry.coordinates is None]
 
 
 def load_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:

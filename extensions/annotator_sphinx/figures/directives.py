@@ -6,9 +6,12 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from annotator.figures.svg import HERE
+from annotator.glossary import places_without_coordinates
 from annotator_sphinx.chronology.domain import domain_of, overlay_path
 from annotator_sphinx.figures.domain import figures_domain, places_fingerprint
 from annotator_sphinx.figures.nodes import edition_figure
+from annotator_sphinx.glossary.data import env_glossary
+from annotator_sphinx.warnings_ import Subtype, report
 
 
 class TimelineDirective(SphinxDirective):
@@ -36,6 +39,8 @@ class MapDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(HERE / "basemap.json"))
         figures_domain(self.env).maps[self.env.docname] = places_fingerprint(self.env)
+        for problem in places_without_coordinates(env_glossary(self.env).entries):
+            report(problem, Subtype.PLACE_COORDINATES)
         node = edition_figure("", kind="map")
         self.set_source_info(node)
         return [node]
