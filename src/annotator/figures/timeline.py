@@ -35,13 +35,13 @@ from annotator.figures.svg import (
 SCOPE = "edition-timeline"
 WIDTH = 860.0
 MARGIN = 14.0
-FONT = 11.0
-LANE = 15.0  # height of a lane of labels
+FONT = 12.0
+LANE = 16.0  # height of a lane of labels
 BREAK = 26.0  # width of the mark where the axis skips years
 LANES_TRIED = 400
 LANES_PREFERRED = 14  # lanes tried for a leader that crosses no label
 GAP_YEARS = 3  # empty years (or more) between two stretches: cut out of the axis
-TITLE_CHARACTERS = 50  # a longer title is shortened on the figure (never in the list)
+TITLE_CHARACTERS = 44  # a longer title is shortened on the figure (never in the list)
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class Axis:
         out = []
         for group in self.groups:
             for stretch in group:
-                wide = stretch.right - stretch.left >= 30
+                wide = stretch.right - stretch.left >= 30 or stretch is group[0]
                 out.append(
                     (stretch.left, str(stretch.first.year), wide or stretch.first.year % 5 == 0)
                 )
@@ -341,7 +341,7 @@ def draw_timeline(
 
     row_height = 9.0
     marks_height = (max(rows, default=0) + 1) * row_height
-    top = 30.0 + above.extent  # the label lanes end here; the key line is above them
+    top = 44.0 + above.extent  # the label lanes end here; the key lines are above them
     axis_y = top + marks_height + 10
     pub_track = axis_y + 26
     height = pub_track + below.extent + MARGIN
@@ -349,7 +349,9 @@ def draw_timeline(
     def row_y(row: int) -> float:
         return axis_y - 8 - row * row_height
 
-    body: list[str] = [text_element(MARGIN, 16.0, KEY, "muted")]
+    body: list[str] = [
+        text_element(MARGIN, 14.0 + 15 * k, line, "muted") for k, line in enumerate(KEY)
+    ]
     body.extend(_axis(axis, axis_y))
     labels: list[Label] = []
     for k, mark in enumerate(marks):
@@ -490,9 +492,9 @@ def draw_timeline(
 
 
 KEY = (
-    "Events above the line (a dot: a day; a bar: a month, a season, a year or a decade, "
-    "as long as it lasts); the articles' publication dates below it. [n]: reported in "
-    "article n."
+    "Events above the line: a dot for a day, a bar as long as a month, a season, a year or a "
+    "decade.",
+    "Below it, the dates the articles were published. [n]: reported in article n.",
 )
 
 
