@@ -12,6 +12,7 @@ another or another's leader line.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as _escape
@@ -528,8 +529,10 @@ def _axis(axis: Axis, y: float) -> list[str]:
             zig = [(middle + dx - 3, y + 6), (middle + dx + 3, y - 6)]
             body.append(tag("path", class_="stroke-ink", d=path_data(zig)))
         body.append("</g>")
+    last = -math.inf  # where the last year label ends: the next keeps a gap from it
     for x, year, labelled in axis.ticks():
         body.append(tag("path", class_="stroke-ink", d=path_data([(x, y - 3), (x, y + 3)])))
-        if labelled:
+        if labelled and x + 2 >= last + 6:
             body.append(text_element(x + 2, y + 13, year, "muted", size=9.0))
+            last = x + 2 + text_width(year, 9.0)
     return body
