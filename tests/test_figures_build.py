@@ -128,3 +128,14 @@ NEW_PLACE = """\
     category: place
     definition: An exclave of Azerbaijan.
 """
+
+
+def test_two_builds_draw_the_same_bytes(edition_html: SphinxTestApp, tmp_path: Path) -> None:
+    """Both figures, from a second clean build of the edition: byte for byte the same."""
+    again = build_edition(tmp_path, "html")
+    try:
+        for name, figure in (("chronology.html", "timeline"), ("places.html", "map")):
+            assert inline_svg(page(again, name), figure) == \
+                inline_svg(page(edition_html, name), figure)
+    finally:
+        again.cleanup()

@@ -167,7 +167,8 @@ def link_glossary_places(app: Sphinx, doctree: nodes.document, docname: str) -> 
         if not ids or ids[0].removeprefix("glossary-entry-") not in places:
             continue
         key = ids[0].removeprefix("glossary-entry-")
-        uri = app.builder.get_relative_uri(docname, page) + f"#place-{key}"
+        # singlehtml addresses a page as "#document-places": the place's anchor replaces it
+        uri = app.builder.get_relative_uri(docname, page).partition("#")[0] + f"#place-{key}"
         label = _("On the map of places")
         link = nodes.reference(label, label, internal=True, refuri=uri,
                                classes=["edition-map-link"])
