@@ -164,12 +164,16 @@ class Axis:
 class Lanes:
     """Labels in lanes away from a track; no label covers another label or a leader line."""
 
-    def __init__(self, track: float, direction: int, left: float, right: float):
+    def __init__(
+        self, track: float, direction: int, left: float, right: float, prefer: str = "start"
+    ):
         self.track = track  # y of the marks the leaders go to
         self.direction = direction  # -1: lanes above the track, +1: below
         self.left, self.right = left, right
+        self.prefer = prefer  # labels right of their mark ("start") or left of it ("end")
         self.boxes: list[Box] = []  # labels
         self.leaders: list[Box] = []  # leader lines, as thin boxes
+        self.crossings = 0  # labels a leader passes behind
 
     def baseline(self, lane: int) -> float:
         if self.direction < 0:
@@ -179,35 +183,45 @@ class Lanes:
     def place(self, x: float, text: str) -> tuple[Box, float, str, float]:
         """The box, baseline, anchor and x of a label for a mark at ``x``.
 
-        The lowest lane where the label covers no label and no leader line, its text right
-        of its leader (left of it at the right edge); a leader that would cross another
-        label is avoided while a lane within reach allows it, and otherwise passes behind
-        that label's halo.
+        The lowest lane where the label covers no label and no leader line, its text on the
+        preferred side of its leader (the other side at the edge); a leader that would cross
+        another label is avoided while a lane within reach allows it, and otherwise passes
+        behind that label's halo.
         """
         fallback = None
+        width = text_width(text, FONT)
+        # one side for every lane: the preferred one where the label fits between the edges
+        # (a label that changed sides between lanes would cover leaders it must stay above)
+        sides = {"start": x + 3, "end": x - 3}
+        order = [self.prefer, "end" if self.prefer == "start" else "start"]
+        fits = [
+            side
+            for side in order
+            if self.left <= text_box(sides[side], 0.0, text, FONT, side).x
+            and text_box(sides[side], 0.0, text, FONT, side).right <= self.right
+        ]
+        anchor, at = (
+            (fits[0], sides[fits[0]])
+            if fits
+            else ("start", min(max(self.left, x + 3), self.right - width))
+        )
         for lane in range(LANES_TRIED):
             base = self.baseline(lane)
-            width = text_width(text, FONT)
-            shifted = min(max(self.left, x + 3), self.right - width)  # when neither fits
-            for anchor, at in (("start", x + 3), ("end", x - 3), ("start", shifted)):
-                box = text_box(at, base, text, FONT, anchor)
-                if box.x < self.left or box.right > self.right:
-                    continue
-                if any(box.overlaps(other, 2) for other in (*self.boxes, *self.leaders)):
-                    continue
-                top, bottom = (
-                    (box.bottom, self.track) if self.direction < 0 else (self.track, box.y)
-                )
-                leader = Box(x - 1.5, min(top, bottom), 3, abs(bottom - top))
-                if any(leader.overlaps(other) for other in self.boxes):
-                    fallback = fallback or (box, base, anchor, at, leader)
-                    continue
+            box = text_box(at, base, text, FONT, anchor)
+            if any(box.overlaps(other, 2) for other in (*self.boxes, *self.leaders)):
+                continue
+            top, bottom = (box.bottom, self.track) if self.direction < 0 else (self.track, box.y)
+            leader = Box(x - 1.5, min(top, bottom), 3, abs(bottom - top))
+            crossed = sum(1 for other in self.boxes if leader.overlaps(other))
+            if not crossed:
                 return self._keep(box, base, anchor, at, leader)
-            if fallback and lane >= LANES_PREFERRED:
+            fallback = fallback or (box, base, anchor, at, leader, crossed)
+            if lane >= LANES_PREFERRED:
                 break
         if fallback is None:
             raise ValueError(f"no room for the label {text!r}")
-        return self._keep(*fallback)
+        self.crossings += fallback[-1]
+        return self._keep(*fallback[:-1])
 
     def _keep(
         self, box: Box, base: float, anchor: str, at: float, leader: Box
@@ -224,6 +238,42 @@ class Lanes:
         if self.direction < 0:
             return self.track - min(box.y for box in self.boxes)
         return max(box.bottom for box in self.boxes) - self.track
+
+
+Placed = dict[int, tuple[Box, float, str, float]]
+
+
+def _label(xs: Sequence[float], texts: Sequence[str], direction: int) -> tuple[Lanes, Placed]:
+    """Labels laid out both ways, keeping the way whose leader lines cross fewer labels.
+
+    Labels right of their marks are placed from right to left (a label then runs over
+    marks whose labels are already below it), labels left of their marks from left to
+    right, and the few that do not fit on that side at an edge last, in the other order;
+    which way crosses fewer labels depends on where the events crowd.
+    """
+    best: tuple[Lanes, Placed] | None = None
+    for prefer in ("start", "end"):
+        lanes = Lanes(0.0, direction, MARGIN, WIDTH - MARGIN, prefer)
+
+        # labels that fit on the preferred side first, in the order that keeps a staircase;
+        # then those pushed to the other side at the edge, in the opposite order
+        def fits(k: int, side: str = prefer) -> bool:
+            width = text_width(texts[k], FONT)
+            return (
+                xs[k] + 3 + width <= WIDTH - MARGIN
+                if side == "start"
+                else xs[k] - 3 - width >= MARGIN
+            )
+
+        sign = -1 if prefer == "start" else 1
+        order = sorted(
+            range(len(xs)), key=lambda k: (not fits(k), sign * xs[k] * (1 if fits(k) else -1), k)
+        )
+        placed = {k: lanes.place(xs[k], texts[k]) for k in order}
+        if best is None or lanes.crossings < best[0].crossings:
+            best = (lanes, placed)
+    assert best is not None
+    return best
 
 
 def _sources_note(numbers: Sequence[int]) -> str:
@@ -327,18 +377,11 @@ def draw_timeline(
     rows = _rows(marks)
 
     # Lay out with the tracks at 0 (lanes grow away from them), then draw at the offsets.
-    above = Lanes(0.0, -1, MARGIN, WIDTH - MARGIN)
-    below = Lanes(0.0, 1, MARGIN, WIDTH - MARGIN)
-    # right to left: a label runs right of its mark, over marks placed before it
-    order = sorted(range(len(marks)), key=lambda k: (marks[k].x, k), reverse=True)
-    placed = {k: above.place(marks[k].x, marks[k].text) for k in order}
+    above, placed = _label([m.x for m in marks], [m.text for m in marks], -1)
     publications = sorted(publications, key=lambda p: (p.date, p.number))
     pub_x = [(axis.x(p.date) + axis.x(p.date + dt.timedelta(days=1))) / 2 for p in publications]
     pub_text = [f"[{p.number}] {short_date(p.date)} · {shorten(p.title, 44)}" for p in publications]
-    pub_placed = {
-        k: below.place(pub_x[k], pub_text[k])
-        for k in sorted(range(len(publications)), key=lambda k: (pub_x[k], k), reverse=True)
-    }
+    below, pub_placed = _label(pub_x, pub_text, 1)
 
     row_height = 9.0
     marks_height = (max(rows, default=0) + 1) * row_height
