@@ -32,7 +32,8 @@ SPHINX_STRICT = ["-W", "--keep-going", "-n"]
 # Debian 12): without texlive-fonts-recommended xelatex stops on a missing font, xindy
 # sorts the index, make runs Sphinx's LaTeX Makefile, poppler-utils gives pdftotext.
 TEX_PACKAGES = ["texlive-xetex", "texlive-latex-extra", "texlive-fonts-recommended",
-                "latexmk", "fonts-freefont-otf", "xindy", "make", "poppler-utils"]
+                "latexmk", "fonts-freefont-otf", "xindy", "make", "poppler-utils",
+                "libcairo2"]  # libcairo2: CairoSVG draws the figures into the PDF
 TEX_COMMANDS = ["xelatex", "latexmk", "xindy", "make", "pdftotext"]
 EPUB_PACKAGES = ["epubcheck"]
 

@@ -25,6 +25,7 @@ extensions = [
     "annotator_sphinx.search",
     "annotator_sphinx.reading",
     "annotator_sphinx.buildgc",
+    "annotator_sphinx.figures",
 ]
 
 # The edition's inputs, relative to this folder.
@@ -70,7 +71,7 @@ latex_documents = [("index", "edition.tex", project, author, "manual", True)]
 edition_book_frontmatter = ["about", "sources"]
 # Glossary and chronology close the book when the project has them (absent pages are
 # ignored); the index of terms, people and places follows them.
-edition_book_backmatter = ["glossary", "chronology"]
+edition_book_backmatter = ["glossary", "places", "chronology"]
 latex_show_urls = "footnote"
 latex_elements = {
     "papersize": "a5paper",

@@ -111,6 +111,17 @@ EDITS = [
     pytest.param(Edit("review", "src/review.yaml", "by: Editor B\n    on: 2021-06-03",
                       "by: Editor C\n    on: 2021-06-04", frozenset(), frozenset({"index"})),
                  id="root-review-record"),
+    # The figures: the timeline is drawn from the overlay too (same page); a place's
+    # coordinates are shown on the map page and in its glossary entry's page only.
+    pytest.param(Edit(EDITION, "docs/chronology.yaml",
+                      'title: "Azerbaijani forces take Shusha (Shushi); Azerbaijan calls it its',
+                      'title: "Azerbaijan\'s forces take Shusha (Shushi); Azerbaijan calls it its',
+                      frozenset({"chronology"}), frozenset({"chronology", "index"})),
+                 id="edition-overlay-timeline"),
+    pytest.param(Edit(EDITION, "docs/glossary.yaml", "      lat: 39.7583\n",
+                      "      lat: 39.76\n", frozenset({"glossary", "places"}),
+                      frozenset({"glossary", "places", "index"})),
+                 id="edition-place-coordinates"),
 ]
 
 

@@ -29,6 +29,8 @@ class Subtype(enum.Enum):
     CHRONOLOGY_OVERLAY = "chronology-overlay"  # a wrong entry in docs/chronology.yaml
     GLOSSARY = "glossary"
     GLOSSARY_UNUSED = "glossary-unused"
+    PLACE_COORDINATES = "place-coordinates"  # a place the map of places cannot show
+    FIGURES = "figures"  # a figure that cannot be drawn into an output format
     # editorial notes (annotator_sphinx.notes)
     NOTES = "notes"
     NOTE_QUOTE = "note-quote"

@@ -5,6 +5,8 @@ entries' ``see_also`` and the exports name), the ``term`` as the glossary prints
 ``aliases`` as they occur in the texts, a ``category``, a neutral ``definition``, and
 optionally ``index`` (how the index files it: "Çavuşoğlu, Mevlüt"), ``dates``, ``case``
 and ``skip`` (quotes inside which an occurrence must not be linked: the opt-out marker).
+A place has ``coordinates`` (latitude, longitude and where they come from), which put it
+on the map of places; where a map is drawn, a place without them is reported.
 """
 
 from __future__ import annotations
@@ -23,6 +25,20 @@ from annotator.problems import Problem, excerpt
 CATEGORIES = ("person", "place", "organisation", "agreement", "event", "concept")
 # Categories whose occurrences also go into the book's index (the registers).
 REGISTER_CATEGORIES = frozenset({"person", "place", "organisation"})
+
+SUBTYPE_COORDINATES = "place-coordinates"  # a place the map cannot show
+COORDINATES_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["lat", "lon", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "lat": {"type": "number", "minimum": -90, "maximum": 90},
+        "lon": {"type": "number", "minimum": -180, "maximum": 180},
+        "source": {"type": "string", "minLength": 1},
+        "area": {"enum": ["country", "region"]},
+        "names": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+    },
+}
 
 JSON_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -46,11 +62,27 @@ JSON_SCHEMA: dict[str, Any] = {
                     "case": {"enum": [CASE_EXACT, CASE_ANY]},
                     "see_also": {"type": "array", "items": {"type": "string"}},
                     "skip": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    "coordinates": COORDINATES_SCHEMA,
                 },
             },
         },
     },
 }
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    """Where a place is on the map, and who says so.
+
+    ``area``: ``"country"`` or ``"region"``, labelled across it rather than at a dot;
+    ``names``: what the map prints (the names both sides use, where they differ).
+    """
+
+    lat: float
+    lon: float
+    source: str
+    area: str | None = None
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +101,7 @@ class Entry:
     skip: tuple[str, ...] = ()
     path: str = ""
     line: int = 0
+    coordinates: Coordinates | None = None
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -93,7 +126,33 @@ def _entry(raw: dict[str, Any], path: str, line: int) -> Entry:
         index_name=raw.get("index", "").strip(), dates=raw.get("dates"),
         case=raw.get("case", CASE_ANY if category == "concept" else CASE_EXACT),
         see_also=tuple(raw.get("see_also", ())), skip=tuple(raw.get("skip", ())),
-        path=path, line=line)
+        path=path, line=line, coordinates=_coordinates(raw.get("coordinates")))
+
+
+def _coordinates(raw: dict[str, Any] | None) -> Coordinates | None:
+    if raw is None:
+        return None
+    return Coordinates(float(raw["lat"]), float(raw["lon"]), " ".join(raw["source"].split()),
+                       raw.get("area"), tuple(raw.get("names", ())))
+
+
+def _coordinate_problems(raw: dict[str, Any], data: DataFile,
+                         where: tuple[str | int, ...]) -> list[Problem]:
+    """Only a place can have coordinates, and the names the map prints must be its own."""
+    coordinates = raw.get("coordinates")
+    if raw["category"] != "place":
+        if coordinates is None:
+            return []
+        return [Problem(data.path, data.line_of((*where, "coordinates")),
+                        f"the entry {raw['id']!r} has coordinates, but only places have "
+                        f"them (its category is {raw['category']})", SUBTYPE_COORDINATES)]
+    if coordinates is None:
+        return []  # reported where a map is drawn: places_without_coordinates
+    forms = {fold(form) for form in (raw["term"], *raw.get("aliases", ()))}
+    return [Problem(data.path, data.line_of((*where, "coordinates", "names", k)),
+                    f"the map name {name!r} of {raw['id']!r} is neither its term nor one of "
+                    "its aliases", SUBTYPE_COORDINATES)
+            for k, name in enumerate(coordinates.get("names", ())) if fold(name) not in forms]
 
 
 def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
@@ -155,9 +214,18 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
                                         f"claimed by the entry {owner[0]!r} (line {owner[1]})"))
                 bad = True
             claimed.setdefault(key, (raw["id"], form_line))
+        problems.extend(_coordinate_problems(raw, data, where))
         if not bad:
             entries.append(_entry(raw, data.path, line))
     return entries, problems
+
+
+def places_without_coordinates(entries: list[Entry]) -> list[Problem]:
+    """The places a map of the glossary cannot show, each at its entry's line."""
+    return [Problem(entry.path, entry.line, f"the place {entry.id!r} has no coordinates, so "
+                    "the map of places leaves it out: add coordinates (lat, lon, source)",
+                    SUBTYPE_COORDINATES)
+            for entry in entries if entry.category == "place" and entry.coordinates is None]
 
 
 def load_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:

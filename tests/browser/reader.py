@@ -33,6 +33,7 @@ PAGES: dict[str, str] = {
     "sources": "sources.html",
     "glossary": "glossary.html",
     "chronology": "chronology.html",
+    "places": "places.html",
 }
 
 THEMES = ("light", "dark")

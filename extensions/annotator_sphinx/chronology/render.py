@@ -63,11 +63,10 @@ class ChronologyRenderer:
         if event.conflict:
             heading += nodes.Text(" ")
             heading += _badge("conflict: the sources disagree", "conflict")
+        # what the editor did, in small type at the end of the heading: one line less
         heading += nodes.Text(" ")
-        heading += _badge("curated" if event.curated else "generated",
-                          "curated" if event.curated else "generated")
+        heading += self.basis(event)
         box += heading
-        box += self.basis(event)
         if event.conflict:
             box += self.conflict_note(event)
         sources = nodes.bullet_list(classes=["chronology-sources"])
@@ -76,11 +75,11 @@ class ChronologyRenderer:
         box += sources
         return box
 
-    def basis(self, event: Event) -> nodes.paragraph:
+    def basis(self, event: Event) -> nodes.inline:
         """What the editor did to this entry, and what the machine did."""
         parts = []
         parts.append("Title by the editor." if event.title_curated else
-                     "Title generated from the sentence.")
+                     "Title taken from the sentence.")
         if event.date_curated:
             parts.append(f"Date recorded by the editor: {event.date_reason}")
         else:
@@ -88,16 +87,18 @@ class ChronologyRenderer:
         if event.merged_by_editor:
             parts.append("Sources grouped by the editor.")
         text = " ".join(parts)
-        return nodes.paragraph(text, text, classes=["chronology-basis"])
+        return nodes.inline(text, text, classes=["chronology-basis"])
 
     def conflict_note(self, event: Event) -> nodes.paragraph:
-        dates: dict[str, list[str]] = {}
+        """The dates the sources give, each with how many give it: the sources below say
+        which (a short line, where the names of every source made a wall of red text)."""
+        counts: dict[str, int] = {}
         for source in event.sources:
-            name = f"{self.titles.get(source.article, source.article)} (paragraph " \
-                   f"{source.anchor.lstrip('p')})"
-            dates.setdefault(display_date(source.date, source.precision), []).append(name)
-        said = "; ".join(f"{when}: {', '.join(names)}" for when, names in dates.items())
-        text = f"Conflict — the sources give different dates. {said}."
+            when = display_date(source.date, source.precision)
+            counts[when] = counts.get(when, 0) + 1
+        said = "; ".join(f"{when} ({n} source{'s' if n != 1 else ''})"
+                         for when, n in counts.items())
+        text = f"The sources give different dates: {said}."
         return nodes.paragraph(text, text, classes=["chronology-conflict-note"])
 
     def render(self, chronology: Chronology) -> nodes.container:
@@ -106,8 +107,9 @@ class ChronologyRenderer:
         articles = {s.article for e in chronology.events for s in e.sources}
         curated = sum(1 for e in chronology.events if e.curated)
         summary = (f"{len(chronology.events)} events from {len(articles)} articles, "
-                   f"{len(chronology.conflicts)} with conflicting dates; {curated} entries "
-                   f"curated by the editor, {len(chronology.events) - curated} as generated.")
+                   f"{len(chronology.conflicts)} with conflicting dates; {curated} titled, "
+                   f"dated or grouped by the editor, {len(chronology.events) - curated} as "
+                   "found in the texts.")
         root += nodes.paragraph(summary, summary, classes=["chronology-summary"])
         for year, events in groupby(chronology.events, key=lambda e: e.year):
             root += nodes.rubric(year, year, classes=["chronology-year"])
