@@ -20,6 +20,7 @@ extensions = [
     "annotator_sphinx.chronology",
     "annotator_sphinx.glossary",
     "annotator_sphinx.notes",
+    "annotator_sphinx.passages",
     "annotator_sphinx.book",
     "annotator_sphinx.search",
     "annotator_sphinx.reading",
@@ -34,6 +35,8 @@ edition_catalog = "../seeds/catalog.yaml"
 edition_chronology_overlay = "chronology.yaml"
 # Editorial notes (annotator_sphinx.notes): footnotes anchored to quotes of the text.
 edition_notes = "notes.yaml"
+# Shared passages (annotator_sphinx.passages): the variants the editor has acknowledged.
+edition_passages = "passages.yaml"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -66,7 +69,7 @@ latex_documents = [("index", "edition.tex", project, author, "manual", True)]
 edition_book_frontmatter = ["about"]
 # Glossary and chronology close the book when the project has them (absent pages are
 # ignored); the index of terms, people and places follows them.
-edition_book_backmatter = ["glossary", "chronology"]
+edition_book_backmatter = ["glossary", "chronology", "passages"]
 latex_show_urls = "footnote"
 latex_elements = {
     "papersize": "a5paper",

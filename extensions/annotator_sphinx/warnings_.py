@@ -36,6 +36,9 @@ class Subtype(enum.Enum):
     NOTE_OVERLAP = "note-overlap"
     NOTE_KIND = "note-kind"
     NOTE_ARTICLE = "note-article"
+    # shared passages (annotator_sphinx.passages)
+    PASSAGES = "passages"  # a wrong entry in docs/passages.yaml
+    PASSAGE_VARIANT = "passage-variant"  # a date, number or name differs between copies
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

@@ -29,13 +29,14 @@ from difflib import SequenceMatcher
 from annotator.folding import fold
 from annotator.passages import SharedPassage, Token, Witness, tokens_of
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec".split())
-NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-    "fifty hundred thousand million billion first second third dozen dozens decade "
-    "decades".split())
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec"})
+NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
+    "billion", "first", "second", "third", "dozen", "dozens", "decade", "decades"})
 SIGNIFICANT = ("date", "number", "name")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -44,6 +45,12 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 class Reading:
     text: str  # verbatim, "" for an omission
     sigla: tuple[str, ...]
+    anchors: tuple[str, ...]  # for each siglum, the paragraph of its witness it stands in
+    kind: str  # how it differs from the lemma: "date", "number", "name" or "wording"
+
+    @property
+    def significant(self) -> bool:
+        return self.kind in SIGNIFICANT
 
 
 @dataclass(frozen=True)
@@ -52,9 +59,11 @@ class Location:
 
     number: int
     lemma: str  # the base text's words here, verbatim ("" for an addition)
+    start: int  # where the lemma stands in the base witness's text (start == end: a gap)
+    end: int
     before: str  # the base word just before, for an addition ("" at the start)
     readings: tuple[Reading, ...]  # the variant readings, the base's excluded
-    kind: str  # "date", "number", "name" or "wording"
+    kind: str  # the most significant kind of its readings
     base_anchor: str  # the base paragraph the location is in
 
     @property
@@ -89,15 +98,14 @@ def _features(text: str, initial: bool) -> dict[str, set[str]]:
     return found
 
 
-def _classify(lemma: str, lemma_initial: bool, readings: Sequence[tuple[str, bool]]) -> str:
+def _classify(lemma: str, lemma_initial: bool, reading: str, initial: bool) -> str:
     """A date, a number or a name is changed when both readings have one and they differ."""
-    base = _features(lemma, lemma_initial)
-    kinds = set()
-    for text, initial in readings:
-        other = _features(text, initial)
-        for kind in SIGNIFICANT:
-            if base[kind] and other[kind] and base[kind] != other[kind]:
-                kinds.add(kind)
+    base, other = _features(lemma, lemma_initial), _features(reading, initial)
+    return next((kind for kind in SIGNIFICANT
+                 if base[kind] and other[kind] and base[kind] != other[kind]), "wording")
+
+
+def _most_significant(kinds: Sequence[str]) -> str:
     return next((kind for kind in SIGNIFICANT if kind in kinds), "wording")
 
 
@@ -126,7 +134,8 @@ def _bounds(base: Sequence[str], other: Sequence[str]) -> Alignment:
                 low.setdefault(i1 + k, j1 + k)
                 high[i1 + k] = j1 + k
         else:
-            if extent[0] < i2 and i1 < extent[1] or i1 == i2 and extent[0] <= i1 <= extent[1]:
+            overlaps = extent[0] < i2 and i1 < extent[1]
+            if overlaps or (i1 == i2 and extent[0] <= i1 <= extent[1]):
                 differences.append((i1, i2))
             low[i1] = min(low.get(i1, j1), j1)
             high[i2] = max(high.get(i2, j2), j2)
@@ -140,6 +149,19 @@ def _span_text(witness: Witness, words: Sequence[Token], start: int, end: int) -
         return ""
     offset = witness.start
     return witness.text[words[start].start - offset:words[end - 1].end - offset]
+
+
+def _offset(witness: Witness, words: Sequence[Token], position: int) -> int:
+    """The article offset of word ``position`` (just after the last word at the end)."""
+    return words[position].start if position < len(words) else witness.end
+
+
+def anchor_at(witness: Witness, offset: int) -> str:
+    """The paragraph of the witness that holds the article offset."""
+    for piece in witness.pieces:
+        if offset < piece.at + len(piece.exact):
+            return piece.anchor
+    return witness.pieces[-1].anchor
 
 
 def sigla_of(passage: SharedPassage, article_sigla: dict[str, str]) -> tuple[str, ...]:
@@ -173,9 +195,9 @@ def collate(passage: SharedPassage, sigla: Sequence[str]) -> Apparatus:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    locations = []
+    locations: list[Location] = []
     for start, end in merged:
-        readings: dict[str, list[str]] = {}
+        readings: dict[str, list[tuple[str, str]]] = {}
         initial: dict[str, bool] = {}
         lemma = _span_text(base, words[0], start, end)
         for n, (_, low, high, extent) in enumerate(alignments, start=1):
@@ -187,17 +209,21 @@ def collate(passage: SharedPassage, sigla: Sequence[str]) -> Apparatus:
             shown = _span_text(base, words[0], *within)
             if [t.norm for t in tokens_of(reading)] == [t.norm for t in tokens_of(shown)]:
                 continue
-            readings.setdefault(reading, []).append(sigla[n])
+            where = anchor_at(passage.witnesses[n],
+                              _offset(passage.witnesses[n], words[n], low[within[0]]))
+            readings.setdefault(reading, []).append((sigla[n], where))
             initial[reading] = low[within[0]] == 0
         if not readings:
             continue
         before = _span_text(base, words[0], start - 1, start) if start else ""
-        offset = words[0][start].start if start < len(words[0]) else base.end - 1
-        anchor = next((p.anchor for p in base.pieces if p.at <= offset < p.at + len(p.exact)),
-                      base.anchor)
+        begin = _offset(base, words[0], start) - base.start
+        finish = begin + len(lemma) if lemma else \
+            (words[0][start - 1].end - base.start if start else 0)
+        found = tuple(Reading(text, tuple(s for s, _ in places), tuple(a for _, a in places),
+                              _classify(lemma, start == 0, text, initial[text]))
+                      for text, places in readings.items())
         locations.append(Location(
-            len(locations) + 1, lemma, before,
-            tuple(Reading(text, tuple(s)) for text, s in readings.items()),
-            _classify(lemma, start == 0, list(initial.items())), anchor))
+            len(locations) + 1, lemma, finish if not lemma else begin, finish, before, found,
+            _most_significant([r.kind for r in found]), anchor_at(base, base.start + begin)))
     return Apparatus(passage.key, tuple(sigla), tuple(locations))
 

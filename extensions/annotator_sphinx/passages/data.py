@@ -1,0 +1,117 @@
+"""The shared passages of the edition, worked out once the articles are read.
+
+Finding passages needs every article, so it runs at ``env-get-updated`` (after reading,
+in the main process) from the corpus, not from doctrees. The collations are kept in the
+environment between builds, keyed by the witnesses' texts, so editing one seed
+re-collates only the passages it takes part in. What each article page and each
+"Shared passages" page showed is fingerprinted, and only the pages whose part changed are
+written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from annotator.apparatus import Apparatus
+from annotator.passage_variants import PassageReport, describe, shared_passages
+from annotator_sphinx.articles.corpus import env_corpus
+from annotator_sphinx.warnings_ import Subtype, logger, report, warn
+
+CACHE = "edition_passage_collations"  # env attribute: (key, sigla) -> Apparatus
+STATE = "edition_passages"  # env attribute: the PassageState of the last build
+PAGES = "edition_passage_pages"  # env attribute: docname -> line of the directive
+
+
+@dataclass(frozen=True)
+class PassageState:
+    """The report of the last build and the fingerprints of what each page shows."""
+
+    report: PassageReport
+    numbers: dict[str, int]  # passage key -> its number on the page
+    signs: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # docname -> anchors' passages
+    page_fingerprint: str
+
+
+def acknowledgements_path(env: BuildEnvironment) -> Path:
+    return Path(env.srcdir) / env.config.edition_passages
+
+
+def passage_pages(env: BuildEnvironment) -> dict[str, int]:
+    if not hasattr(env, PAGES):
+        setattr(env, PAGES, {})
+    pages: dict[str, int] = getattr(env, PAGES)
+    return pages
+
+
+def state_of(env: BuildEnvironment) -> PassageState | None:
+    return getattr(env, STATE, None)
+
+
+def _work_out(env: BuildEnvironment) -> PassageState:
+    corpus = env_corpus(env)
+    articles = []
+    for entry in corpus.entries:
+        found = corpus.article(entry.file)
+        if found is not None:
+            articles.append(found[0])
+    cache: dict[tuple[str, tuple[str, ...]], Apparatus] = getattr(env, CACHE, {})
+    result = shared_passages(articles, acknowledgements_path(env), cache)
+    # keep only what this build used, so the cache never grows past the passages there are
+    used = {(a.key, a.sigla) for a in result.apparatuses}
+    setattr(env, CACHE, {key: value for key, value in cache.items() if key in used})
+    docnames = {entry.slug: corpus.docname(entry) for entry in corpus.entries}
+    signs: dict[str, dict[str, list[str]]] = {}
+    for passage in result.passages:
+        for witness in passage.witnesses:
+            page = signs.setdefault(docnames[witness.slug], {})
+            for anchor in witness.anchors:
+                page.setdefault(anchor, []).append(passage.key)
+    frozen = {doc: tuple((a, tuple(keys)) for a, keys in sorted(anchors.items()))
+              for doc, anchors in signs.items()}
+    titles = [(entry.slug, entry.title) for entry in corpus.entries]
+    page = hashlib.sha256(repr((result.passages, result.apparatuses, result.variants,
+                                titles)).encode()).hexdigest()
+    numbers = {p.key: n for n, p in enumerate(result.passages, start=1)}
+    return PassageState(result, numbers, frozen, page)
+
+
+def report_variants(env: BuildEnvironment, state: PassageState) -> None:
+    """Each significant variant: a warning, or information once the editor acknowledged it."""
+    corpus = env_corpus(env)
+
+    def seed_path(file: str) -> str:
+        entry = corpus.entry(file)
+        return str(corpus.seed_path(entry)) if entry else file
+
+    for problem in state.report.problems:
+        report(problem, Subtype.PASSAGES)
+    for variant in state.report.variants:
+        message = describe(variant, seed_path)
+        ack = variant.acknowledged
+        if ack is None:
+            warn(f"{message}; a candidate note, or acknowledge it in "
+                 f"{env.config.edition_passages}", Subtype.PASSAGE_VARIANT,
+                 f"{seed_path(variant.base.file)}:{variant.base.line}")
+        else:
+            logger.info(f"acknowledged variant ({ack.path}:{ack.line}): {message}")
+
+
+def update(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Work the passages out again; the pages whose part changed are written again."""
+    before = state_of(env)
+    state = _work_out(env)
+    setattr(env, STATE, state)
+    report_variants(env, state)
+    changed: set[str] = set()
+    if before is None or before.page_fingerprint != state.page_fingerprint:
+        changed |= set(passage_pages(env))
+    old = before.signs if before is not None else {}
+    for docname in set(old) | set(state.signs):
+        if old.get(docname) != state.signs.get(docname) and docname in env.all_docs:
+            changed.add(docname)
+    return sorted(changed)

@@ -1,0 +1,200 @@
+"""The "Shared passages" page and the signs beside the article paragraphs.
+
+Both are made at ``doctree-resolved``, when every article is read and the passages are
+known, so that links are made for the output format at hand (``#p4`` in HTML, a label
+reference in LaTeX).
+
+Each passage shows its witnesses (siglum, article, paragraphs), the base text (the
+earliest article's copy) with the variant places numbered, and the apparatus in the form
+of a critical edition: ``lemma ] reading SIGLA; reading SIGLA``; ``om.`` for words a
+witness leaves out, ``add.`` for words it adds.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.locale import _
+
+from annotator.apparatus import Apparatus, Location
+from annotator.passages import SharedPassage, Witness
+from annotator_sphinx.articles.corpus import env_corpus
+from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE, FILE_ATTRIBUTE
+from annotator_sphinx.passages.data import PassageState, passage_pages, state_of
+from annotator_sphinx.passages.nodes import passage_sign, passage_target, shared_passages
+
+KIND_LABELS = {"date": "date", "number": "number", "name": "name"}
+
+
+def passage_id(key: str) -> str:
+    return f"passage-{key}"
+
+
+def _paragraphs(witness: Witness) -> str:
+    numbers = [anchor.lstrip("p") for anchor in witness.anchors]
+    return "¶" + numbers[0] if len(numbers) == 1 else f"¶{numbers[0]}–{numbers[-1]}"
+
+
+class PassagesRenderer:
+    """Turns the passages into nodes for one page and one builder."""
+
+    def __init__(self, app: Sphinx, docname: str, state: PassageState) -> None:
+        self.app = app
+        self.docname = docname
+        self.state = state
+        corpus = env_corpus(app.env)
+        self.documents = {entry.slug: corpus.docname(entry) for entry in corpus.entries}
+        self.titles = {entry.slug: entry.title for entry in corpus.entries}
+
+    def uri(self, slug: str, anchor: str) -> str:
+        target = self.documents.get(slug, slug)
+        return self.app.builder.get_relative_uri(self.docname, target) + "#" + anchor
+
+    def witness(self, siglum: str, witness: Witness, base: bool) -> nodes.list_item:
+        line = nodes.paragraph()
+        line += nodes.strong(siglum, siglum, classes=["passage-siglum"])
+        line += nodes.Text(" ")
+        title = self.titles.get(witness.slug, witness.slug)
+        line += nodes.emphasis(title, title)
+        line += nodes.Text(", ")
+        for n, anchor in enumerate(witness.anchors):
+            if n:
+                line += nodes.Text(", ")
+            label = f"¶{anchor.lstrip('p')}"
+            line += nodes.reference(label, label, internal=True,
+                                    refuri=self.uri(witness.slug, anchor),
+                                    reftitle=_("paragraph %s of %s") % (anchor.lstrip("p"),
+                                                                        title))
+        if base:
+            note = " — " + _("base text")
+            line += nodes.inline(note, note, classes=["passage-base-label"])
+        return nodes.list_item("", line, classes=["passage-witness"])
+
+    def base_text(self, passage: SharedPassage, apparatus: Apparatus) -> nodes.paragraph:
+        """The base witness's words, the variant places marked and numbered."""
+        text = passage.witnesses[0].text
+        paragraph = nodes.paragraph(classes=["passage-base"])
+        cursor = 0
+        for location in apparatus.locations:
+            paragraph += nodes.Text(text[cursor:location.start])
+            if location.lemma:
+                paragraph += nodes.inline(location.lemma, location.lemma,
+                                          classes=["passage-lemma"])
+            number = str(location.number)
+            paragraph += nodes.superscript(number, number, classes=["passage-location"])
+            cursor = location.end
+        paragraph += nodes.Text(text[cursor:])
+        return paragraph
+
+    def entry(self, location: Location) -> nodes.list_item:
+        """``n lemma ] reading A; reading B``, the kind said when it is significant."""
+        line = nodes.paragraph()
+        line += nodes.strong(str(location.number), str(location.number))
+        line += nodes.Text(" ")
+        if location.lemma:
+            line += nodes.Text(location.lemma)
+        else:
+            after = _("after “%s”") % location.before if location.before else _("at the start")
+            line += nodes.emphasis(after, after)
+        line += nodes.Text(" ] ")
+        for n, reading in enumerate(location.readings):
+            if n:
+                line += nodes.Text("; ")
+            if reading.text:
+                if not location.lemma:
+                    line += nodes.emphasis(_("add."), _("add."))
+                    line += nodes.Text(" ")
+                line += nodes.inline(reading.text, reading.text, classes=["passage-reading"])
+            else:
+                line += nodes.emphasis(_("om."), _("om."))
+            sigla = " " + " ".join(reading.sigla)
+            line += nodes.strong(sigla, sigla, classes=["passage-siglum"])
+        if location.significant:
+            said = " — " + _("a %s differs") % KIND_LABELS[location.kind]
+            line += nodes.inline(said, said, classes=["passage-significant"])
+        classes = ["passage-variant"]
+        if location.significant:
+            classes.append(f"passage-variant-{location.kind}")
+        return nodes.list_item("", line, classes=classes)
+
+    def passage(self, number: int, passage: SharedPassage, apparatus: Apparatus
+                ) -> nodes.container:
+        box = nodes.container(ids=[passage_id(passage.key)], classes=["shared-passage"])
+        heading = nodes.paragraph(classes=["passage-heading"])
+        heading += passage_target("", refid=passage_id(passage.key))
+        title = _("Passage %d") % number
+        heading += nodes.strong(title, title)
+        count = " — " + _("in %d articles") % len(passage.slugs)
+        heading += nodes.Text(count)
+        box += heading
+        witnesses = nodes.bullet_list(classes=["passage-witnesses"])
+        for n, (siglum, witness) in enumerate(zip(apparatus.sigla, passage.witnesses,
+                                                  strict=True)):
+            witnesses += self.witness(siglum, witness, n == 0)
+        box += witnesses
+        box += self.base_text(passage, apparatus)
+        if apparatus.locations:
+            entries = nodes.bullet_list(classes=["passage-apparatus"])
+            for location in apparatus.locations:
+                entries += self.entry(location)
+            box += entries
+        else:
+            same = _("The copies agree word for word.")
+            box += nodes.paragraph(same, same, classes=["passage-agree"])
+        return box
+
+    def render(self) -> nodes.container:
+        root = nodes.container(classes=["shared-passages"])
+        root["support_smartquotes"] = False  # the texts are verbatim
+        report = self.state.report
+        articles = {w.slug for p in report.passages for w in p.witnesses}
+        significant = sum(1 for a in report.apparatuses for loc in a.locations
+                          if loc.significant)
+        summary = _("%(passages)d passages shared by %(articles)d articles; "
+                    "%(significant)d variant places change a date, a number or a name.") % {
+            "passages": len(report.passages), "articles": len(articles),
+            "significant": significant}
+        root += nodes.paragraph(summary, summary, classes=["passages-summary"])
+        for number, (passage, apparatus) in enumerate(
+                zip(report.passages, report.apparatuses, strict=True), start=1):
+            root += self.passage(number, passage, apparatus)
+        return root
+
+
+def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace the page's placeholder with the passages."""
+    placeholders = list(doctree.findall(shared_passages))
+    if not placeholders:
+        return
+    state = state_of(app.env)
+    for node in placeholders:
+        if state is None:
+            node.replace_self([])
+        else:
+            node.replace_self(PassagesRenderer(app, docname, state).render())
+
+
+def add_signs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """A sign beside each paragraph of this page that recurs elsewhere (after its pilcrow)."""
+    state = state_of(app.env)
+    pages = sorted(passage_pages(app.env))
+    if state is None or not pages or docname not in state.signs:
+        return
+    anchors = dict(state.signs[docname])
+    corpus = env_corpus(app.env)
+    titles = {entry.slug: entry.title for entry in corpus.entries}
+    by_key = dict(zip((p.key for p in state.report.passages), state.report.passages,
+                      strict=True))
+    for paragraph in doctree.findall(nodes.paragraph):
+        anchor = paragraph.get(ANCHOR_ATTRIBUTE)
+        if not anchor or anchor not in anchors or not paragraph.get(FILE_ATTRIBUTE):
+            continue
+        for key in anchors[anchor]:
+            passage = by_key[key]
+            slug = next(w.slug for w in passage.witnesses if anchor in w.anchors)
+            others = [f"{titles.get(w.slug, w.slug)} ({_paragraphs(w)})"
+                      for w in passage.witnesses if w.slug != slug]
+            label = _("Shared passage %(number)d, also in %(others)s: see how the copies "
+                      "differ") % {"number": state.numbers[key], "others": "; ".join(others)}
+            uri = app.builder.get_relative_uri(docname, pages[0]) + "#" + passage_id(key)
+            paragraph += passage_sign("", refuri=uri, label=label)
