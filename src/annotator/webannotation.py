@@ -77,7 +77,8 @@ def annotation(record: AnnotationRecord, page_url: Callable[[str], str],
     bodies: list[dict[str, Any]] = [text]
     bodies += [{"type": "SpecificResource", "source": page_url(link), "purpose": "linking"}
                for link in record.links]
-    targets = [_target(page_url(t.docname), t) for t in (record, *record.also)]
+    places: list[AnnotationRecord | QuoteTarget] = [record, *record.also]
+    targets = [_target(page_url(place.docname), place) for place in places]
     return {
         "id": f"{source}#{fragment}",
         "type": "Annotation",

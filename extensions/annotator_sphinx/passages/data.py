@@ -68,11 +68,11 @@ def _work_out(env: BuildEnvironment) -> PassageState:
     signs: dict[str, dict[str, list[str]]] = {}
     for passage in result.passages:
         for witness in passage.witnesses:
-            page = signs.setdefault(docnames[witness.slug], {})
+            anchors = signs.setdefault(docnames[witness.slug], {})
             for anchor in witness.anchors:
-                page.setdefault(anchor, []).append(passage.key)
-    frozen = {doc: tuple((a, tuple(keys)) for a, keys in sorted(anchors.items()))
-              for doc, anchors in signs.items()}
+                anchors.setdefault(anchor, []).append(passage.key)
+    frozen = {doc: tuple((a, tuple(keys)) for a, keys in sorted(shown.items()))
+              for doc, shown in signs.items()}
     titles = [(entry.slug, entry.title) for entry in corpus.entries]
     page = hashlib.sha256(repr((result.passages, result.apparatuses, result.variants,
                                 titles)).encode()).hexdigest()
