@@ -19,11 +19,19 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from annotator.articles import Article, load_article
-from annotator.catalog import load_catalog
+from annotator.catalog import load_catalog, reading_order
 from annotator.chronology import build, candidates_of, load_overlay
 from annotator.glossary import load_glossary
 from annotator.notes import anchor_notes, load_notes
+from annotator.passage_variants import (
+    PassageReport,
+    candidate_notes,
+    shared_passages,
+    variant_problems,
+)
 from annotator.problems import Problem
 
 Conf = Mapping[str, Any]
@@ -132,6 +140,30 @@ def check_chronology(docs_dir: Path, conf: Conf) -> list[Problem]:
     return problems + list(build(candidates, overlay, [a.slug for a in articles]).problems)
 
 
+def _passage_report(docs_dir: Path, conf: Conf) -> tuple[PassageReport, Path]:
+    seed_dir = setting_path(docs_dir, conf, "edition_seed_dir", DEFAULTS["edition_seed_dir"])
+    catalog = setting_path(docs_dir, conf, "edition_catalog", DEFAULTS["edition_catalog"])
+    articles = [load_article(seed_dir, entry)[0]
+                for entry in reading_order(load_catalog(catalog, seed_dir)[0])]
+    acknowledged = setting_path(docs_dir, conf, "edition_passages", "passages.yaml")
+    return shared_passages(articles, acknowledged), seed_dir
+
+
+def check_passages(docs_dir: Path, conf: Conf) -> list[Problem]:
+    """The acknowledged variants, and every variant of a shared passage not acknowledged."""
+    report, seed_dir = _passage_report(docs_dir, conf)
+    return list(report.problems) + variant_problems(report, lambda f: str(seed_dir / f))
+
+
+def candidate_notes_yaml(docs_dir: Path) -> str:
+    """The candidate notes of the shared passages, as entries to paste into notes.yaml."""
+    report, _ = _passage_report(docs_dir, read_conf(docs_dir)[0])
+    notes = candidate_notes(report.variants)
+    if not notes:
+        return "# no unacknowledged variant of a shared passage: no candidate note\n"
+    return yaml.safe_dump({"notes": notes}, allow_unicode=True, sort_keys=False, width=88)
+
+
 def for_extension(extension: str, check: Check) -> Check:
     """Mark ``check`` as one that applies only to a project whose conf.py loads ``extension``."""
     check.extension = extension  # type: ignore[attr-defined]
@@ -152,6 +184,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
         "edition_glossary", "glossary.yaml", load_glossary))),
     ("notes", for_extension("annotator_sphinx.notes", check_notes)),
     ("chronology", for_extension("annotator_sphinx.chronology", check_chronology)),
+    ("passages", for_extension("annotator_sphinx.passages", check_passages)),
 )
 
 

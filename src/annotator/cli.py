@@ -4,6 +4,11 @@
 
 prints every problem as ``file:line: message`` (sorted) and exits 1 when there is one;
 otherwise it prints a one-line summary and exits 0. ``python -m annotator`` is the same.
+
+    annotator passages [--docs DIR]
+
+prints, as entries for ``notes.yaml``, a candidate note for each variant of a shared
+passage that changes a date, a number or a name and that the editor has not acknowledged.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotator.checks import run_checks
+from annotator.checks import candidate_notes_yaml, run_checks
 from annotator.problems import Problem
 
 
@@ -51,9 +56,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check", help="validate the seeds, the catalog and the data files without building")
     check_parser.add_argument("--docs", type=Path, default=Path("docs"),
                               help="the Sphinx project folder, holding conf.py (default: docs)")
+    passages_parser = commands.add_parser(
+        "passages", help="candidate notes from the variants of the shared passages")
+    passages_parser.add_argument("--docs", type=Path, default=Path("docs"),
+                                 help="the Sphinx project folder (default: docs)")
     arguments = parser.parse_args(argv)
     if arguments.command == "check":
         return check(arguments.docs)
+    if arguments.command == "passages":
+        print(candidate_notes_yaml(arguments.docs), end="")
+        return 0
     return 2  # pragma: no cover  (argparse refuses unknown commands)
 
 

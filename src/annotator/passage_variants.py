@@ -202,6 +202,14 @@ def describe(variant: SignificantVariant, seed_path: Callable[[str], str]) -> st
             f"({seed_path(other.file)}:{other.line}) reads {_quoted(other.text)}")
 
 
+def variant_problems(report: PassageReport, seed_path: Callable[[str], str]) -> list[Problem]:
+    """Each variant the editor has not acknowledged, at the base copy's line."""
+    return [Problem(seed_path(v.base.file), v.base.line,
+                    f"{describe(v, seed_path)}; a candidate note (`annotator passages` "
+                    "prints it for notes.yaml), or acknowledge it in passages.yaml", VARIANT)
+            for v in report.variants if v.acknowledged is None]
+
+
 def candidate_notes(variants: Iterable[SignificantVariant]) -> list[dict[str, str]]:
     """A notes.yaml entry the editor may adopt for each unacknowledged variant."""
     notes = []

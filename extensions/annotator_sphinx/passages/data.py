@@ -18,9 +18,14 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from annotator.apparatus import Apparatus
-from annotator.passage_variants import PassageReport, describe, shared_passages
+from annotator.passage_variants import (
+    PassageReport,
+    describe,
+    shared_passages,
+    variant_problems,
+)
 from annotator_sphinx.articles.corpus import env_corpus
-from annotator_sphinx.warnings_ import Subtype, logger, report, warn
+from annotator_sphinx.warnings_ import Subtype, logger, report
 
 CACHE = "edition_passage_collations"  # env attribute: (key, sigla) -> Apparatus
 STATE = "edition_passages"  # env attribute: the PassageState of the last build
@@ -90,15 +95,13 @@ def report_variants(env: BuildEnvironment, state: PassageState) -> None:
 
     for problem in state.report.problems:
         report(problem, Subtype.PASSAGES)
+    for problem in variant_problems(state.report, seed_path):
+        report(problem, Subtype.PASSAGE_VARIANT)
     for variant in state.report.variants:
-        message = describe(variant, seed_path)
         ack = variant.acknowledged
-        if ack is None:
-            warn(f"{message}; a candidate note, or acknowledge it in "
-                 f"{env.config.edition_passages}", Subtype.PASSAGE_VARIANT,
-                 f"{seed_path(variant.base.file)}:{variant.base.line}")
-        else:
-            logger.info(f"acknowledged variant ({ack.path}:{ack.line}): {message}")
+        if ack is not None:
+            logger.info(f"acknowledged variant ({ack.path}:{ack.line}): "
+                        f"{describe(variant, seed_path)}")
 
 
 def update(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.locale import _
 
 from annotator.apparatus import Apparatus, Location
+from annotator.articles import PARAGRAPH_SEPARATOR
 from annotator.passages import SharedPassage, Witness
 from annotator_sphinx.articles.corpus import env_corpus
 from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE, FILE_ATTRIBUTE
@@ -45,6 +46,7 @@ class PassagesRenderer:
         corpus = env_corpus(app.env)
         self.documents = {entry.slug: corpus.docname(entry) for entry in corpus.entries}
         self.titles = {entry.slug: entry.title for entry in corpus.entries}
+        self.conflicts = chronology_conflicts(app)
 
     def uri(self, slug: str, anchor: str) -> str:
         target = self.documents.get(slug, slug)
@@ -71,22 +73,48 @@ class PassagesRenderer:
         return nodes.list_item("", line, classes=["passage-witness"])
 
     def base_text(self, passage: SharedPassage, apparatus: Apparatus) -> nodes.paragraph:
-        """The base witness's words, the variant places marked and numbered."""
-        text = passage.witnesses[0].text
+        """The base witness's words, the variant places marked and numbered; where a
+        paragraph of the article begins, its number."""
+        base = passage.witnesses[0]
+        text = base.text
         paragraph = nodes.paragraph(classes=["passage-base"])
+        breaks = iter(piece.anchor for piece in base.pieces[1:])
+
+        def words(part: str) -> list[nodes.Node]:
+            found: list[nodes.Node] = []
+            for n, chunk in enumerate(part.split(PARAGRAPH_SEPARATOR)):
+                if n:
+                    mark = f" ¶{next(breaks, '').lstrip('p')} "
+                    found.append(nodes.inline(mark, mark, classes=["passage-break"]))
+                found.append(nodes.Text(chunk))
+            return found
+
         cursor = 0
         for location in apparatus.locations:
-            paragraph += nodes.Text(text[cursor:location.start])
+            paragraph.extend(words(text[cursor:location.start]))
             if location.lemma:
-                paragraph += nodes.inline(location.lemma, location.lemma,
-                                          classes=["passage-lemma"])
+                lemma = nodes.inline("", "", classes=["passage-lemma"])
+                lemma.extend(words(location.lemma))
+                paragraph += lemma
             number = str(location.number)
             paragraph += nodes.superscript(number, number, classes=["passage-location"])
             cursor = location.end
-        paragraph += nodes.Text(text[cursor:])
+        paragraph.extend(words(text[cursor:]))
         return paragraph
 
-    def entry(self, location: Location) -> nodes.list_item:
+    def conflict_link(self, places: list[tuple[str, str]]) -> list[nodes.Node]:
+        """A link to the chronology's conflict that one of these paragraphs is a source of."""
+        for place in places:
+            if place in self.conflicts:
+                page, ident = self.conflicts[place]
+                uri = self.app.builder.get_relative_uri(self.docname, page) + "#" + ident
+                label = _("the chronology marks this conflict of dates")
+                return [nodes.Text(" ("), nodes.reference(label, label, internal=True,
+                                                          refuri=uri), nodes.Text(")")]
+        return []
+
+    def entry(self, location: Location, passage: SharedPassage,
+              sigla: tuple[str, ...]) -> nodes.list_item:
         """``n lemma ] reading A; reading B``, the kind said when it is significant."""
         line = nodes.paragraph()
         line += nodes.strong(str(location.number), str(location.number))
@@ -107,11 +135,17 @@ class PassagesRenderer:
                 line += nodes.inline(reading.text, reading.text, classes=["passage-reading"])
             else:
                 line += nodes.emphasis(_("om."), _("om."))
-            sigla = " " + " ".join(reading.sigla)
-            line += nodes.strong(sigla, sigla, classes=["passage-siglum"])
+            who = " " + " ".join(reading.sigla)
+            line += nodes.strong(who, who, classes=["passage-siglum"])
         if location.significant:
             said = " — " + _("a %s differs") % KIND_LABELS[location.kind]
             line += nodes.inline(said, said, classes=["passage-significant"])
+        if location.kind == "date":
+            by_siglum = dict(zip(sigla, passage.witnesses, strict=True))
+            places = [(passage.witnesses[0].slug, location.base_anchor)]
+            places += [(by_siglum[s].slug, a) for r in location.readings
+                       for s, a in zip(r.sigla, r.anchors, strict=True)]
+            line += self.conflict_link(places)
         classes = ["passage-variant"]
         if location.significant:
             classes.append(f"passage-variant-{location.kind}")
@@ -136,7 +170,7 @@ class PassagesRenderer:
         if apparatus.locations:
             entries = nodes.bullet_list(classes=["passage-apparatus"])
             for location in apparatus.locations:
-                entries += self.entry(location)
+                entries += self.entry(location, passage, apparatus.sigla)
             box += entries
         else:
             same = _("The copies agree word for word.")
@@ -159,6 +193,28 @@ class PassagesRenderer:
                 zip(report.passages, report.apparatuses, strict=True), start=1):
             root += self.passage(number, passage, apparatus)
         return root
+
+
+def chronology_conflicts(app: Sphinx) -> dict[tuple[str, str], tuple[str, str]]:
+    """(article, paragraph) -> (page, id) of each chronology event with conflicting dates.
+
+    The chronology finds the conflict from its dates; a shared passage whose copies
+    give different dates is the evidence of where it came from, so the two are linked.
+    """
+    if "chronology" not in app.env.domains:
+        return {}
+    from annotator_sphinx.chronology.domain import chronology_of, domain_of
+
+    pages = sorted(domain_of(app.env).pages)
+    if not pages:
+        return {}
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for event in chronology_of(app.env, warn=False).events:
+        if event.conflict:
+            for source in event.sources:
+                found.setdefault((source.article, source.anchor),
+                                 (pages[0], nodes.make_id(f"event-{event.key}")))
+    return found
 
 
 def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
