@@ -84,7 +84,7 @@ def _features(text: str, initial: bool) -> dict[str, set[str]]:
     """The dates, numbers and names of a reading (a capital that opens a sentence is no
     name)."""
     found: dict[str, set[str]] = {"date": set(), "number": set(), "name": set()}
-    previous = "." if initial else ""
+    previous = "." if initial else "w"
     for match in re.finditer(r"[^\W_]+|[.!?]", text):
         word = match[0]
         norm = fold(word).casefold()
@@ -103,6 +103,12 @@ def _classify(lemma: str, lemma_initial: bool, reading: str, initial: bool) -> s
     base, other = _features(lemma, lemma_initial), _features(reading, initial)
     return next((kind for kind in SIGNIFICANT
                  if base[kind] and other[kind] and base[kind] != other[kind]), "wording")
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    """Whether the words at ``offset`` begin a sentence (or the passage)."""
+    before = text[:offset].rstrip().rstrip("\"“”‘’'(")
+    return not before or before[-1] in ".!?…"
 
 
 def _most_significant(kinds: Sequence[str]) -> str:
@@ -212,7 +218,9 @@ def collate(passage: SharedPassage, sigla: Sequence[str]) -> Apparatus:
             where = anchor_at(passage.witnesses[n],
                               _offset(passage.witnesses[n], words[n], low[within[0]]))
             readings.setdefault(reading, []).append((sigla[n], where))
-            initial[reading] = low[within[0]] == 0
+            witness = passage.witnesses[n]
+            initial[reading] = _opens_sentence(
+                witness.text, _offset(witness, words[n], low[within[0]]) - witness.start)
         if not readings:
             continue
         before = _span_text(base, words[0], start - 1, start) if start else ""
@@ -220,7 +228,8 @@ def collate(passage: SharedPassage, sigla: Sequence[str]) -> Apparatus:
         finish = begin + len(lemma) if lemma else \
             (words[0][start - 1].end - base.start if start else 0)
         found = tuple(Reading(text, tuple(s for s, _ in places), tuple(a for _, a in places),
-                              _classify(lemma, start == 0, text, initial[text]))
+                              _classify(lemma, _opens_sentence(base.text, begin), text,
+                                        initial[text]))
                       for text, places in readings.items())
         locations.append(Location(
             len(locations) + 1, lemma, finish if not lemma else begin, finish, before, found,

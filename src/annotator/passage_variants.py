@@ -76,7 +76,7 @@ def load_acknowledgements(path: Path) -> tuple[list[Acknowledgement], list[Probl
         if not isinstance(record, dict):
             continue
         values = [record.get(key) for key in ("article", "quote", "reason")]
-        if all(isinstance(value, str) and value for value in values):
+        if set(record) <= {"article", "quote", "reason"} and all(isinstance(value, str) and value for value in values):
             found.append(Acknowledgement(str(path), data.line_of(("acknowledged", index)),
                                          *(str(value) for value in values)))
     return found, problems
