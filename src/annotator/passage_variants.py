@@ -7,7 +7,7 @@ looked at are *acknowledged* in a small data file (``docs/passages.yaml``)::
 
     acknowledged:
       - article: 004_4bb7f8f2e395c1ed.txt    # seed file or slug of a witness
-        quote: "Sept. 27, 2021"              # words of that witness's reading
+        quote: "Sept. 27, 2021"              # that copy's reading, or words including it
         reason: "..."                        # why it stands as printed
 
 An acknowledged variant is still listed in the build's report, as information; one that
@@ -145,7 +145,9 @@ def collate_all(passages: Iterable[SharedPassage], sigla: dict[str, str],
 
 
 def _matches(ack: Acknowledgement, place: Place) -> bool:
-    return ack.article in (place.slug, place.file) and ack.quote in place.text
+    """The editor quotes the reading, or words of the copy around and including it."""
+    return ack.article in (place.slug, place.file) and bool(place.text) and \
+        (ack.quote in place.text or place.text in ack.quote)
 
 
 def significant_variants(articles: Sequence[Article], passages: Sequence[SharedPassage],

@@ -231,26 +231,29 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
 
 def add_signs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """A sign beside each paragraph of this page that recurs elsewhere (after its pilcrow)."""
+    """A sign beside each article paragraph that recurs elsewhere (after its pilcrow).
+
+    Paragraphs are known by their seed and anchor, not by ``docname``: the LaTeX builder
+    resolves the whole book as one doctree.
+    """
     state = state_of(app.env)
     pages = sorted(passage_pages(app.env))
-    if state is None or not pages or docname not in state.signs:
+    if state is None or not pages or not state.report.passages:
         return
-    anchors = dict(state.signs[docname])
-    corpus = env_corpus(app.env)
-    titles = {entry.slug: entry.title for entry in corpus.entries}
-    by_key = dict(zip((p.key for p in state.report.passages), state.report.passages,
-                      strict=True))
+    places: dict[tuple[str, str], list[SharedPassage]] = {}
+    for passage in state.report.passages:
+        for witness in passage.witnesses:
+            for anchor in witness.anchors:
+                places.setdefault((witness.file, anchor), []).append(passage)
+    titles = {entry.slug: entry.title for entry in env_corpus(app.env).entries}
     for paragraph in doctree.findall(nodes.paragraph):
-        anchor = paragraph.get(ANCHOR_ATTRIBUTE)
-        if not anchor or anchor not in anchors or not paragraph.get(FILE_ATTRIBUTE):
-            continue
-        for key in anchors[anchor]:
-            passage = by_key[key]
-            slug = next(w.slug for w in passage.witnesses if anchor in w.anchors)
+        place = (str(paragraph.get(FILE_ATTRIBUTE)), str(paragraph.get(ANCHOR_ATTRIBUTE)))
+        for passage in places.get(place, ()):
             others = [f"{titles.get(w.slug, w.slug)} ({_paragraphs(w)})"
-                      for w in passage.witnesses if w.slug != slug]
+                      for w in passage.witnesses if w.file != place[0]]
             label = _("Shared passage %(number)d, also in %(others)s: see how the copies "
-                      "differ") % {"number": state.numbers[key], "others": "; ".join(others)}
-            uri = app.builder.get_relative_uri(docname, pages[0]) + "#" + passage_id(key)
+                      "differ") % {"number": state.numbers[passage.key],
+                                   "others": "; ".join(others)}
+            uri = app.builder.get_relative_uri(docname, pages[0]) + "#" + \
+                passage_id(passage.key)
             paragraph += passage_sign("", refuri=uri, label=label)
