@@ -76,7 +76,8 @@ def load_acknowledgements(path: Path) -> tuple[list[Acknowledgement], list[Probl
         if not isinstance(record, dict):
             continue
         values = [record.get(key) for key in ("article", "quote", "reason")]
-        if set(record) <= {"article", "quote", "reason"} and all(isinstance(value, str) and value for value in values):
+        usable = all(isinstance(value, str) and value for value in values)
+        if usable and set(record) <= {"article", "quote", "reason"}:
             found.append(Acknowledgement(str(path), data.line_of(("acknowledged", index)),
                                          *(str(value) for value in values)))
     return found, problems
