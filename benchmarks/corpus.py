@@ -598,8 +598,13 @@ def generate(size: int, root: Path, seed: int = 2026) -> Corpus:
 
     edition = root / "edition"
     edition.mkdir()
-    for name in ("conf.py", "about.md", "glossary.md", "chronology.md", "index.md"):
+    for name in ("conf.py", "about.md", "glossary.md", "chronology.md", "passages.md",
+                 "index.md"):
         shutil.copy(DOCS / name, edition / name)
+    with (edition / "conf.py").open("a", encoding="utf-8") as conf:
+        # The texts are chained from the seeds' phrases: they share passages by
+        # construction, and the variants between them are no editor's business.
+        conf.write('\nsuppress_warnings = ["annotator.passage-variant"]\n')
     _dump({"entries": words.entries}, edition / "glossary.yaml")
     terms = [record["term"] for record in words.entries]
     slugs = [a.slug for a in articles]

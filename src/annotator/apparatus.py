@@ -26,8 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from annotator.folding import fold
-from annotator.passages import SharedPassage, Token, Witness, tokens_of
+from annotator.passages import SharedPassage, Token, Witness, normalised, tokens_of
 
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -87,7 +86,7 @@ def _features(text: str, initial: bool) -> dict[str, set[str]]:
     previous = "." if initial else "w"
     for match in re.finditer(r"[^\W_]+|[.!?]", text):
         word = match[0]
-        norm = fold(word).casefold()
+        norm = normalised(word)
         if _YEAR.match(norm) or norm in MONTHS:
             found["date"].add(norm)
         if norm.isdigit() or norm in NUMBER_WORDS:

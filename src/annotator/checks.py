@@ -26,12 +26,7 @@ from annotator.catalog import load_catalog, reading_order
 from annotator.chronology import build, candidates_of, load_overlay
 from annotator.glossary import load_glossary
 from annotator.notes import anchor_notes, load_notes
-from annotator.passage_variants import (
-    PassageReport,
-    candidate_notes,
-    shared_passages,
-    variant_problems,
-)
+from annotator.passage_variants import PassageReport, candidate_notes, shared_passages
 from annotator.problems import Problem
 
 Conf = Mapping[str, Any]
@@ -150,9 +145,12 @@ def _passage_report(docs_dir: Path, conf: Conf) -> tuple[PassageReport, Path]:
 
 
 def check_passages(docs_dir: Path, conf: Conf) -> list[Problem]:
-    """The acknowledged variants, and every variant of a shared passage not acknowledged."""
-    report, seed_dir = _passage_report(docs_dir, conf)
-    return list(report.problems) + variant_problems(report, lambda f: str(seed_dir / f))
+    """The acknowledged variants: readable, and each still matching a variant.
+
+    Variants not acknowledged are not problems of the inputs: the build reports them and
+    ``annotator passages`` turns them into candidate notes.
+    """
+    return list(_passage_report(docs_dir, conf)[0].problems)
 
 
 def candidate_notes_yaml(docs_dir: Path) -> str:

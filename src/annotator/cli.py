@@ -8,7 +8,8 @@ otherwise it prints a one-line summary and exits 0. ``python -m annotator`` is t
     annotator passages [--docs DIR]
 
 prints, as entries for ``notes.yaml``, a candidate note for each variant of a shared
-passage that changes a date, a number or a name and that the editor has not acknowledged.
+passage that changes a date, a number or a name and that the editor has not acknowledged
+(the build reports the same variants as warnings ``annotator.passage-variant``).
 """
 
 from __future__ import annotations

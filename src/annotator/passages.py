@@ -11,17 +11,20 @@ compared unless they already share words):
    said that") and is left out, so that no list of places grows with the corpus.
 3. Each shingle two articles share is an *anchor* of that pair. Anchors of one pair are
    chained in order of the first article when the next one starts at most
-   :attr:`Settings.max_gap` words after the previous one ended, in both articles (the gap
-   is where words were added, dropped or changed; a reordered clause is still within it).
+   :attr:`Settings.max_gap` words after the previous one ended and the offset between
+   the articles drifts by at most :attr:`Settings.max_drift` words (the gap is where
+   words were added, dropped or changed; a reordered clause is still within it; anchors
+   that two unrelated texts share by chance are far off each other's diagonal).
 4. A chain is kept when its anchors cover at least :attr:`Settings.min_words` words of
    each article (the *threshold*: eight words, more than any one shingle, so a single
    shared six-word phrase is not a passage). Each side is then widened to the whole
    sentences it touches (never by more than :attr:`Settings.max_widen` words), so a
    passage starts and ends where a reader's sentence does. Paragraph breaks are not
    boundaries: a passage that one article splits into two paragraphs is found whole.
-5. Spans of one article that overlap are merged, and chains that share a span become one
-   passage with every article as a witness (000, 001 and 004 share one background
-   paragraph).
+5. Chains whose spans in one article are one copy (they share at least half of the
+   shorter span) become one passage with every article as a witness (000, 001 and 004
+   share one background paragraph); spans that merely touch are not merged, or passages
+   would chain through the odd shared phrase into one.
 
 How the witnesses differ is :mod:`annotator.apparatus`'s concern.
 """
@@ -33,6 +36,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from annotator.articles import _ABBREVIATIONS, Article, Block
 from annotator.folding import fold
@@ -48,6 +52,7 @@ class Settings:
 
     shingle: int = 6  # words per shingle
     max_gap: int = 45  # words between two anchors of one passage, in either article
+    max_drift: int = 25  # words one copy may add or drop between two anchors
     min_words: int = 8  # words of each witness the shared shingles must cover
     max_postings: int = 50  # a shingle in more places than this is boilerplate
     max_widen: int = 40  # words a witness may grow by to reach its sentence's ends
@@ -63,9 +68,16 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=1 << 16)
+def normalised(word: str) -> str:
+    """A word as compared: accents folded, case ignored (a news corpus repeats its words,
+    so each is folded once)."""
+    return fold(word).casefold()
+
+
 def tokens_of(text: str) -> list[Token]:
     """The words of a text, folded for comparison, with their offsets."""
-    return [Token(fold(m[0]).casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Token(normalised(m[0]), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -142,16 +154,20 @@ def _anchor_pairs(tokens: Sequence[Sequence[Token]], settings: Settings
 
 
 def _chains(anchors: list[tuple[int, int]], settings: Settings) -> list[list[tuple[int, int]]]:
-    """Anchors of one pair of articles, chained in order where the gaps allow."""
-    size, gap = settings.shingle, settings.max_gap
+    """Anchors of one pair of articles, chained in order where the gaps allow.
+
+    The next anchor must start within ``max_gap`` words of the previous one's end and stay
+    near its diagonal (the offset between the two articles may drift by ``max_drift``
+    words: what a copy added or dropped); anchors that match at random do not.
+    """
+    size, gap, drift = settings.shingle, settings.max_gap, settings.max_drift
     chains: list[list[tuple[int, int]]] = []
     open_chains: list[list[tuple[int, int]]] = []
     for i, j in sorted(set(anchors)):
         target = None
         for chain in open_chains:
-            last_i = max(p for p, _ in chain)
-            near_j = min(abs(j - q) for _, q in chain[-4:])
-            if i - last_i <= size + gap and near_j <= size + gap:
+            last_i, last_j = chain[-1]
+            if i - last_i <= size + gap and abs((j - i) - (last_j - last_i)) <= drift:
                 target = chain
                 break
         if target is None:
@@ -219,8 +235,18 @@ def _piece(block: Block, start: int, end: int) -> Piece:
     return Piece(block.anchor, start, end, block.text[start:end], block.start + start)
 
 
+def _overlap(first: _Span, second: _Span) -> bool:
+    """Two spans of one article are one copy when they share half the shorter one."""
+    shared = min(first.end, second.end) - max(first.start, second.start)
+    return shared * 2 >= min(first.end - first.start, second.end - second.start)
+
+
 def _group(spans: list[tuple[_Span, _Span]]) -> list[list[_Span]]:
-    """Pairs of spans that overlap in an article become one passage (union-find)."""
+    """Pairs of spans that are one copy in some article become one passage (union-find).
+
+    Spans that merely touch are not merged: chained through the odd shared phrase, every
+    article of a large corpus would end up in one "passage".
+    """
     nodes: list[_Span] = [s for pair in spans for s in pair]
     parent = list(range(len(nodes)))
 
@@ -237,12 +263,13 @@ def _group(spans: list[tuple[_Span, _Span]]) -> list[list[_Span]]:
         by_article[span.article].append(n)
     for members in by_article.values():
         members.sort(key=lambda n: (nodes[n].start, nodes[n].end))
-        reach, holder = -1, -1
+        holder = -1
         for n in members:
-            if nodes[n].start < reach:
+            if holder >= 0 and nodes[n].start < nodes[holder].end and \
+                    _overlap(nodes[n], nodes[holder]):
                 parent[root(n)] = root(holder)
-            if nodes[n].end > reach:
-                reach, holder = nodes[n].end, n
+            if holder < 0 or nodes[n].end > nodes[holder].end:
+                holder = n
     groups: dict[int, list[_Span]] = defaultdict(list)
     for n, span in enumerate(nodes):
         groups[root(n)].append(span)
@@ -250,16 +277,39 @@ def _group(spans: list[tuple[_Span, _Span]]) -> list[list[_Span]]:
 
 
 def _merged(spans: Iterable[_Span]) -> list[_Span]:
-    """Overlapping spans of one article become one."""
+    """Spans of one article that are one copy become one."""
     merged: list[_Span] = []
     for span in sorted(spans, key=lambda s: (s.article, s.start, s.end)):
         last = merged[-1] if merged else None
-        if last is not None and last.article == span.article and span.start < last.end:
+        if last is not None and last.article == span.article and span.start < last.end \
+                and _overlap(last, span):
             last.end = max(last.end, span.end)
             last.covered |= span.covered
         else:
             merged.append(_Span(span.article, span.start, span.end, set(span.covered)))
     return merged
+
+
+def _untangled(groups: list[list[_Span]], regions: list[tuple[_Span, _Span]]
+               ) -> list[list[_Span]]:
+    """A group holding three separate copies of one article is phrases chained together,
+    not one passage (texts stitched from common phrases do that): its pairs stand alone."""
+    pair_of = {id(span): pair for pair in regions for span in pair}
+    result: list[list[_Span]] = []
+    for group in groups:
+        copies: dict[int, int] = defaultdict(int)
+        for span in _merged(group):
+            copies[span.article] += 1
+        if max(copies.values()) < 3:
+            result.append(group)
+            continue
+        seen = set()
+        for span in group:
+            pair = pair_of[id(span)]
+            if id(pair) not in seen:
+                seen.add(id(pair))
+                result.append(list(pair))
+    return result
 
 
 def find_passages(articles: Sequence[Article], settings: Settings = DEFAULT
@@ -277,26 +327,28 @@ def find_passages(articles: Sequence[Article], settings: Settings = DEFAULT
             regions.append((_Span(a, min(left), max(left) + 1, left),
                             _Span(b, min(right), max(right) + 1, right)))
     bounds: dict[int, list[int]] = {}
-    for pair in regions:
-        for span in pair:
-            if span.article not in bounds:
-                bounds[span.article] = _sentence_bounds(articles[span.article].text)
-            _widen(span, tokens[span.article], bounds[span.article], settings.max_widen)
+    order = {article.slug: n for n, article in enumerate(articles)}
     passages = []
-    for group in _group(regions):
+    seen: set[tuple[tuple[str, int, int], ...]] = set()
+    for group in _untangled(_group(regions), regions):
         witnesses = []
         for span in _merged(group):
             article, words = articles[span.article], tokens[span.article]
+            if span.article not in bounds:
+                bounds[span.article] = _sentence_bounds(article.text)
+            _widen(span, words, bounds[span.article], settings.max_widen)
             start, end = _with_punctuation(article.text, words[span.start].start,
                                            words[span.end - 1].end)
             witnesses.append(Witness(article.slug, article.file, start, end,
                                      article.text[start:end], _pieces(article, start, end)))
         if len({w.slug for w in witnesses}) < 2:
             continue
-        order = {article.slug: n for n, article in enumerate(articles)}
         witnesses.sort(key=lambda w: (order[w.slug], w.start))
+        places = tuple((w.slug, w.start, w.end) for w in witnesses)
+        if places in seen:  # two chains of one reordered passage, widened alike
+            continue
+        seen.add(places)
         passages.append(SharedPassage(passage_key(witnesses), tuple(witnesses)))
-    order = {article.slug: n for n, article in enumerate(articles)}
     passages.sort(key=lambda p: (order[p.witnesses[0].slug], p.witnesses[0].start))
     return passages
 
