@@ -242,9 +242,10 @@ class PassageReport:
 
 def shared_passages(articles: Sequence[Article], acknowledgements_path: Path,
                     cache: MutableMapping[tuple[str, tuple[str, ...]], Apparatus] | None = None,
-                    settings: Settings = DEFAULT) -> PassageReport:
-    """Find, collate and assess the passages the articles share."""
-    passages = find_passages(articles, settings)
+                    settings: Settings = DEFAULT,
+                    found: Sequence[SharedPassage] | None = None) -> PassageReport:
+    """Find (unless ``found`` already), collate and assess the passages the articles share."""
+    passages = list(found) if found is not None else find_passages(articles, settings)
     apparatuses, collated = collate_all(passages, article_sigla(articles), cache)
     acknowledgements, problems = load_acknowledgements(acknowledgements_path)
     variants = significant_variants(articles, passages, apparatuses, acknowledgements)

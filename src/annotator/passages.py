@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from annotator.articles import _ABBREVIATIONS, Article, Block
 from annotator.folding import fold
@@ -61,8 +62,9 @@ class Settings:
 DEFAULT = Settings()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word as compared (``norm``) and where it stands; a tuple, as there are millions."""
+
     norm: str
     start: int
     end: int
@@ -131,19 +133,27 @@ class _Span:
     covered: set[int] = field(default_factory=set)
 
 
-def _anchor_pairs(tokens: Sequence[Sequence[Token]], settings: Settings
+def words_of(text: str) -> list[str]:
+    """The words of a text as compared, without their offsets (what the index needs)."""
+    return list(map(normalised, _WORD.findall(text)))
+
+
+def _anchor_pairs(words: Sequence[Sequence[str]], settings: Settings
                   ) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """Per pair of articles, the positions of the shingles they share."""
     size = settings.shingle
+    # the shingles of an article: its word list zipped with itself shifted (shorter lists
+    # end the zip, so strict=False is the point)
+    hashes = [list(map(hash, zip(*(article[k:] for k in range(size)), strict=False)))
+              for article in words]
+    counts = Counter(h for article in hashes for h in article)
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for article, words in enumerate(tokens):
-        norms = [t.norm for t in words]
-        for position in range(len(norms) - size + 1):
-            index[hash(tuple(norms[position:position + size]))].append((article, position))
+    for article, shingles in enumerate(hashes):
+        for position, shingle in enumerate(shingles):
+            if 2 <= counts[shingle] <= settings.max_postings:
+                index[shingle].append((article, position))
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for places in index.values():
-        if len(places) < 2 or len(places) > settings.max_postings:
-            continue
         if all(article == places[0][0] for article, _ in places):
             continue
         for x, (a, i) in enumerate(places):
@@ -290,6 +300,18 @@ def _merged(spans: Iterable[_Span]) -> list[_Span]:
     return merged
 
 
+class _LazyTokens(dict[int, list[Token]]):
+    """The words with offsets, worked out only for the articles that share a passage."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        super().__init__()
+        self.articles = articles
+
+    def __missing__(self, article: int) -> list[Token]:
+        self[article] = tokens_of(self.articles[article].text)
+        return self[article]
+
+
 def _untangled(groups: list[list[_Span]], regions: list[tuple[_Span, _Span]]
                ) -> list[list[_Span]]:
     """A group holding three separate copies of one article is phrases chained together,
@@ -315,10 +337,13 @@ def _untangled(groups: list[list[_Span]], regions: list[tuple[_Span, _Span]]
 def find_passages(articles: Sequence[Article], settings: Settings = DEFAULT
                   ) -> list[SharedPassage]:
     """Every passage that two or more of the articles share, in the articles' order."""
-    tokens = [tokens_of(article.text) for article in articles]
     size = settings.shingle
     regions: list[tuple[_Span, _Span]] = []
-    for (a, b), anchors in sorted(_anchor_pairs(tokens, settings).items()):
+    pairs = _anchor_pairs([words_of(article.text) for article in articles], settings)
+    fewest = settings.min_words - size + 1  # anchors that cover min_words words, at least
+    for (a, b), anchors in sorted(pairs.items()):
+        if len(anchors) < fewest:
+            continue
         for chain in _chains(anchors, settings):
             left = {i + k for i, _ in chain for k in range(size)}
             right = {j + k for _, j in chain for k in range(size)}
@@ -327,6 +352,7 @@ def find_passages(articles: Sequence[Article], settings: Settings = DEFAULT
             regions.append((_Span(a, min(left), max(left) + 1, left),
                             _Span(b, min(right), max(right) + 1, right)))
     bounds: dict[int, list[int]] = {}
+    tokens = _LazyTokens(articles)
     order = {article.slug: n for n, article in enumerate(articles)}
     passages = []
     seen: set[tuple[tuple[str, int, int], ...]] = set()

@@ -2,8 +2,9 @@
 
 Registers:
 
-- config value ``edition_passages``: the editor's acknowledged variants, relative to the
-  source folder (default ``passages.yaml``; the file is optional);
+- config values ``edition_passages``: the editor's acknowledged variants, relative to the
+  source folder (default ``passages.yaml``; the file is optional), and
+  ``edition_passages_min_words``: the threshold, words two copies must share (default 8);
 - directive ``shared-passages`` and its placeholder node, filled at ``doctree-resolved``
   with every passage, its witnesses and its apparatus of variants;
 - the ``passage_sign`` node (HTML, LaTeX, text): a sign beside each article paragraph that
@@ -24,6 +25,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
+from annotator.passages import DEFAULT
 from annotator_sphinx.annotations import EVENT
 from annotator_sphinx.passages.annotations import passage_records
 from annotator_sphinx.passages.data import PAGES, passage_pages, update
@@ -63,6 +65,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("annotator_sphinx.articles")
     app.setup_extension("annotator_sphinx.annotations")
     app.add_config_value("edition_passages", "passages.yaml", "env", types=frozenset({str}))
+    app.add_config_value("edition_passages_min_words", DEFAULT.min_words, "env",
+                         types=frozenset({int}))
     app.add_directive("shared-passages", SharedPassagesDirective)
     app.add_node(shared_passages, html=(skip_node, None), latex=(skip_node, None),
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))

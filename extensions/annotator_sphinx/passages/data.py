@@ -24,10 +24,12 @@ from annotator.passage_variants import (
     shared_passages,
     variant_problems,
 )
+from annotator.passages import Settings, find_passages
 from annotator_sphinx.articles.corpus import env_corpus
 from annotator_sphinx.warnings_ import Subtype, logger, report
 
 CACHE = "edition_passage_collations"  # env attribute: (key, sigla) -> Apparatus
+FOUND = "edition_passages_found"  # env attribute: (digest of the texts, the passages)
 STATE = "edition_passages"  # env attribute: the PassageState of the last build
 PAGES = "edition_passage_pages"  # env attribute: docname -> line of the directive
 
@@ -61,11 +63,18 @@ def _work_out(env: BuildEnvironment) -> PassageState:
     corpus = env_corpus(env)
     articles = []
     for entry in corpus.entries:
-        found = corpus.article(entry.file)
-        if found is not None:
-            articles.append(found[0])
+        parsed = corpus.article(entry.file)
+        if parsed is not None:
+            articles.append(parsed[0])
     cache: dict[tuple[str, tuple[str, ...]], Apparatus] = getattr(env, CACHE, {})
-    result = shared_passages(articles, acknowledgements_path(env), cache)
+    settings = Settings(min_words=env.config.edition_passages_min_words)
+    texts = hashlib.sha256(repr((settings, [(a.slug, a.file, a.blocks) for a in articles]))
+                           .encode()).hexdigest()
+    digest, found = getattr(env, FOUND, ("", None))
+    if digest != texts:  # finding reads the whole corpus: only when a text has changed
+        found = find_passages(articles, settings)
+        setattr(env, FOUND, (texts, found))
+    result = shared_passages(articles, acknowledgements_path(env), cache, settings, found)
     # keep only what this build used, so the cache never grows past the passages there are
     used = {(a.key, a.sigla) for a in result.apparatuses}
     setattr(env, CACHE, {key: value for key, value in cache.items() if key in used})
