@@ -32,6 +32,7 @@ PAGES: dict[str, str] = {
     "about": "about.html",
     "glossary": "glossary.html",
     "chronology": "chronology.html",
+    "passages": "passages.html",
 }
 
 THEMES = ("light", "dark")
