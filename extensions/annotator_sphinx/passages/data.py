@@ -91,19 +91,11 @@ def _work_out(env: BuildEnvironment) -> PassageState:
     # what the page shows: not where a copy stands in its article's text (an edit above it
     # moves it) nor the seed's lines (only the build's messages name them)
     shown = [[(w.slug, w.anchors, w.text) for w in p.witnesses] for p in result.passages]
-    page = hashlib.sha256(repr((shown, result.apparatuses, titles, _chronology(env, titles)))
-                          .encode()).hexdigest()
+    # (the page's links to the chronology's conflicts follow the chronology; a change of
+    # those alone leaves the page as it was until its passages change)
+    page = hashlib.sha256(repr((shown, result.apparatuses, titles)).encode()).hexdigest()
     numbers = {p.key: n for n, p in enumerate(result.passages, start=1)}
     return PassageState(result, numbers, frozen, page)
-
-
-def _chronology(env: BuildEnvironment, titles: list[tuple[str, str]]) -> str:
-    """The chronology's state: the page links date variants to its conflicts."""
-    if "chronology" not in env.domains:
-        return ""
-    from annotator_sphinx.chronology.domain import domain_of
-
-    return domain_of(env).fingerprint(titles)
 
 
 def report_variants(env: BuildEnvironment, state: PassageState) -> None:
