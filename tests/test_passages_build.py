@@ -17,6 +17,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from htmltext import strip_tags, texts_by_class
 from notehtml import build_warnings, paragraph_html
+from pdftext import pdf_text
 
 ROOT = Path(__file__).parent / "roots" / "test-passages"
 
@@ -182,3 +183,14 @@ def test_the_edition_shows_the_akar_date_variant_and_reports_it(
     for anchor in ("p9", "p10", "p11", "p14"):
         assert "passage-sign" in paragraph_html(akar, anchor), anchor
     assert "passage-sign" not in paragraph_html(akar, "p1")
+
+
+@pytest.mark.pdf
+def test_the_pdf_prints_the_signs_and_the_shared_passages(
+        edition_pdf: tuple[SphinxTestApp, Path]) -> None:
+    text = " ".join(pdf_text(edition_pdf[1]).split())
+    assert "Shared passages" in text
+    # the sign stands after the Akar report's date paragraph, and the apparatus gives it
+    assert re.search(r"humanitarian cease-fire agreements[^.]*\. ?⇄", text), text[:2000]
+    assert re.search(r"Sept\. 27, 2021, with the Armenian army attacking civilians \] in "
+                     r"September 2020 E — a date differs", text)
