@@ -194,3 +194,22 @@ def test_the_pdf_prints_the_signs_and_the_shared_passages(
     assert re.search(r"humanitarian cease-fire agreements.{0,16}⇄", text)
     assert re.search(r"Sept\. 27, 2021, with the Armenian army attacking civilians \] in "
                      r"September 2020 E — a date differs", text)
+
+
+def test_the_edition_exports_one_linking_annotation_per_passage(
+        edition_html: SphinxTestApp) -> None:
+    data = json.loads((Path(edition_html.outdir) / "annotations.jsonld").read_text("utf-8"))
+    linking = [item for item in data["first"]["items"] if isinstance(item["target"], list)]
+    state = edition_html.env.edition_passages  # type: ignore[attr-defined]
+    assert len(linking) == len(state.report.passages) >= 4
+    for item in linking:
+        assert item["motivation"] == "linking"
+        assert len({t["source"] for t in item["target"]}) == len(item["target"]) >= 2
+        for target in item["target"]:
+            page = (Path(edition_html.outdir) / target["source"]).read_text(encoding="utf-8")
+            quote, fragment = target["selector"]
+            text = dict(texts_by_class(page, "article-paragraph", skip_apparatus=True))[
+                fragment["value"]]
+            refined = fragment["refinedBy"]
+            assert text[refined["start"]:refined["end"]] == quote["exact"]
+            assert quote.get("prefix", "") + quote["exact"] + quote.get("suffix", "") in text
