@@ -40,12 +40,10 @@ SIGNIFICANT = ("date", "number", "name")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
-@dataclass(frozen=True)
-class Reading:
-    text: str  # verbatim, "" for an omission
-    sigla: tuple[str, ...]
-    anchors: tuple[str, ...]  # for each siglum, the paragraph of its witness it stands in
-    kind: str  # how it differs from the lemma: "date", "number", "name" or "wording"
+class _Kinded:
+    """A record that says how it differs: a date, a number, a name, or only the wording."""
+
+    kind: str
 
     @property
     def significant(self) -> bool:
@@ -53,7 +51,15 @@ class Reading:
 
 
 @dataclass(frozen=True)
-class Location:
+class Reading(_Kinded):
+    text: str  # verbatim, "" for an omission
+    sigla: tuple[str, ...]
+    anchors: tuple[str, ...]  # for each siglum, the paragraph of its witness it stands in
+    kind: str  # how it differs from the lemma: "date", "number", "name" or "wording"
+
+
+@dataclass(frozen=True)
+class Location(_Kinded):
     """One place where the witnesses differ from the base text."""
 
     number: int
@@ -64,10 +70,6 @@ class Location:
     readings: tuple[Reading, ...]  # the variant readings, the base's excluded
     kind: str  # the most significant kind of its readings
     base_anchor: str  # the base paragraph the location is in
-
-    @property
-    def significant(self) -> bool:
-        return self.kind in SIGNIFICANT
 
 
 @dataclass(frozen=True)

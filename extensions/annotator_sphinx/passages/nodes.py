@@ -9,6 +9,11 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
+from annotator_sphinx.articles.nodes import skip_node
+
+__all__ = ["passage_sign", "passage_target", "shared_passages", "skip_node", "visit_sign_html",
+           "visit_sign_latex", "visit_sign_text", "visit_target_latex"]
+
 SIGN = "⇄"  # two copies of one text; FreeSerif has it, so the PDF prints it too
 
 
@@ -54,6 +59,3 @@ def visit_target_latex(self: LaTeXTranslator, node: passage_target) -> None:
     self.body.append(self.hypertarget(node["refid"]))
     raise nodes.SkipNode
 
-
-def skip_node(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode
