@@ -5,13 +5,16 @@ The five seeds are the edition's own; the made-up witnesses each change one thin
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from annotator.apparatus import Apparatus, collate
 from annotator.articles import Article, load_article, parse_seed
 from annotator.catalog import CatalogEntry, load_catalog, reading_order
+from annotator.cli import main
 from annotator.passage_variants import (
     article_sigla,
     candidate_notes,
@@ -251,3 +254,18 @@ def test_a_candidate_note_quotes_one_copy_and_names_the_other() -> None:
     assert akar["quote"] in BY_NUMBER["004"].text
     assert "in September 2020" in akar["text"] and akar["kind"] == "cross-reference"
     assert significant_variants(SEED_ARTICLES, [], []) == []
+
+
+def test_annotator_passages_prints_candidate_notes_for_notes_yaml(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEEDS.parent / "docs" / "conf.py", docs / "conf.py")
+    assert main(["passages", "--docs", str(docs)]) == 0  # no passages.yaml: nothing known
+    notes = yaml.safe_load(capsys.readouterr().out)["notes"]
+    akar = next(note for note in notes if "Sept. 27, 2021" in note["quote"])
+    assert akar["article"] == BY_NUMBER["004"].file and "September 2020" in akar["text"]
+    shutil.copy(SEEDS.parent / "docs" / "passages.yaml", docs / "passages.yaml")
+    assert main(["passages", "--docs", str(docs)]) == 0  # the edition's: all acknowledged
+    assert capsys.readouterr().out.startswith("# no unacknowledged variant")
