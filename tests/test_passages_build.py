@@ -48,7 +48,8 @@ def signs(app: SphinxTestApp, slug: str) -> dict[str, str]:
 def test_the_page_lists_witnesses_base_text_and_apparatus(app: SphinxTestApp) -> None:
     app.build()
     shown = " ".join(t for _, t in texts_by_class(page(app, "passages"), "shared-passages"))
-    assert "1 passages shared by 2 articles" in shown
+    assert "Passages shared: 1, by 2 articles. Variant places that change a date, a number " \
+        "or a name: 2." in shown
     witnesses = [text for _, text in texts_by_class(page(app, "passages"), "passage-witness")]
     assert [" ".join(w.split()) for w in witnesses] == [
         "A A first report, ¶1 — base text", "B A second report, ¶2, ¶3"]

@@ -184,10 +184,13 @@ class PassagesRenderer:
         articles = {w.slug for p in report.passages for w in p.witnesses}
         significant = sum(1 for a in report.apparatuses for loc in a.locations
                           if loc.significant)
-        summary = _("%(passages)d passages shared by %(articles)d articles; "
-                    "%(significant)d variant places change a date, a number or a name.") % {
-            "passages": len(report.passages), "articles": len(articles),
-            "significant": significant}
+        if not report.passages:
+            summary = _("No two articles share a passage.")
+        else:
+            summary = _("Passages shared: %(passages)d, by %(articles)d articles. Variant "
+                        "places that change a date, a number or a name: %(significant)d.") % {
+                "passages": len(report.passages), "articles": len(articles),
+                "significant": significant}
         root += nodes.paragraph(summary, summary, classes=["passages-summary"])
         for number, (passage, apparatus) in enumerate(
                 zip(report.passages, report.apparatuses, strict=True), start=1):
