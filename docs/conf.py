@@ -21,6 +21,7 @@ extensions = [
     "annotator_sphinx.glossary",
     "annotator_sphinx.notes",
     "annotator_sphinx.review",
+    "annotator_sphinx.passages",
     "annotator_sphinx.book",
     "annotator_sphinx.search",
     "annotator_sphinx.reading",
@@ -39,6 +40,8 @@ edition_notes = "notes.yaml"
 # The review record (annotator_sphinx.review): which paragraph was reviewed, for what, by
 # whom, when; every paragraph it does not vouch for is a warning (annotator.unreviewed).
 edition_review = "review.yaml"
+# Shared passages (annotator_sphinx.passages): the variants the editor has acknowledged.
+edition_passages = "passages.yaml"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -71,7 +74,7 @@ latex_documents = [("index", "edition.tex", project, author, "manual", True)]
 edition_book_frontmatter = ["about", "sources"]
 # Glossary and chronology close the book when the project has them (absent pages are
 # ignored); the index of terms, people and places follows them.
-edition_book_backmatter = ["glossary", "places", "chronology"]
+edition_book_backmatter = ["glossary", "places", "chronology", "passages"]
 latex_show_urls = "footnote"
 latex_elements = {
     "papersize": "a5paper",

@@ -204,8 +204,8 @@ def test_python_m_annotator_on_the_real_edition_and_on_a_broken_one(tmp_path: Pa
     good = subprocess.run([sys.executable, "-m", "annotator", "check"], cwd=project,
                           capture_output=True, text=True, check=False)
     assert (good.returncode, good.stdout) == (
-        0, "checked catalog, seeds, glossary, notes, chronology, review of docs: no problem "
-        "found\n")
+        0, "checked catalog, seeds, glossary, notes, chronology, review, passages of docs: "
+        "no problem found\n")
     src = copy_root("articles", tmp_path / "src")
     put_catalog(src, "duplicate_slug")
     bad = subprocess.run([sys.executable, "-m", "annotator", "check", "--docs", "."], cwd=src,

@@ -45,6 +45,9 @@ class Subtype(enum.Enum):
     MARKUP = "markup"
     UNICODE = "unicode"
     SEED_LINK = "seed-link"
+    # shared passages (annotator_sphinx.passages)
+    PASSAGES = "passages"  # a wrong entry in docs/passages.yaml
+    PASSAGE_VARIANT = "passage-variant"  # a date, number or name differs between copies
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

@@ -19,11 +19,14 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from annotator.articles import Article, load_article
-from annotator.catalog import load_catalog
+from annotator.catalog import load_catalog, reading_order
 from annotator.chronology import build, candidates_of, load_overlay
 from annotator.glossary import load_glossary
 from annotator.notes import anchor_notes, load_notes
+from annotator.passage_variants import PassageReport, candidate_notes, shared_passages
 from annotator.problems import Problem
 from annotator.review import load_review, unreviewed
 
@@ -142,6 +145,31 @@ def check_review(docs_dir: Path, conf: Conf) -> list[Problem]:
     review = load_review(setting_path(docs_dir, conf, "edition_review", ""), articles)
     seeds = {article.file: str(seed_dir / article.file) for article in articles}
     return [*review.problems, *unreviewed(articles, review, seeds)]
+def _passage_report(docs_dir: Path, conf: Conf) -> tuple[PassageReport, Path]:
+    seed_dir = setting_path(docs_dir, conf, "edition_seed_dir", DEFAULTS["edition_seed_dir"])
+    catalog = setting_path(docs_dir, conf, "edition_catalog", DEFAULTS["edition_catalog"])
+    articles = [load_article(seed_dir, entry)[0]
+                for entry in reading_order(load_catalog(catalog, seed_dir)[0])]
+    acknowledged = setting_path(docs_dir, conf, "edition_passages", "passages.yaml")
+    return shared_passages(articles, acknowledged), seed_dir
+
+
+def check_passages(docs_dir: Path, conf: Conf) -> list[Problem]:
+    """The acknowledged variants: readable, and each still matching a variant.
+
+    Variants not acknowledged are not problems of the inputs: the build reports them and
+    ``annotator passages`` turns them into candidate notes.
+    """
+    return list(_passage_report(docs_dir, conf)[0].problems)
+
+
+def candidate_notes_yaml(docs_dir: Path) -> str:
+    """The candidate notes of the shared passages, as entries to paste into notes.yaml."""
+    report, _ = _passage_report(docs_dir, read_conf(docs_dir)[0])
+    notes = candidate_notes(report.variants)
+    if not notes:
+        return "# no unacknowledged variant of a shared passage: no candidate note\n"
+    return yaml.safe_dump({"notes": notes}, allow_unicode=True, sort_keys=False, width=88)
 
 
 def for_extension(extension: str, check: Check) -> Check:
@@ -165,6 +193,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("notes", for_extension("annotator_sphinx.notes", check_notes)),
     ("chronology", for_extension("annotator_sphinx.chronology", check_chronology)),
     ("review", for_extension("annotator_sphinx.review", check_review)),
+    ("passages", for_extension("annotator_sphinx.passages", check_passages)),
 )
 
 

@@ -9,6 +9,12 @@ otherwise it prints a one-line summary and exits 0. ``python -m annotator`` is t
 
 records paragraphs as reviewed in the review file (``edition_review``), with the
 fingerprints of their text (see :mod:`annotator.review_stamp`).
+
+    annotator passages [--docs DIR]
+
+prints, as entries for ``notes.yaml``, a candidate note for each variant of a shared
+passage that changes a date, a number or a name and that the editor has not acknowledged
+(the build reports the same variants as warnings ``annotator.passage-variant``).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotator.checks import run_checks
+from annotator.checks import candidate_notes_yaml, run_checks
 from annotator.problems import Problem
 from annotator.review_cli import add_review_commands, review_command
 
@@ -58,11 +64,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_parser.add_argument("--docs", type=Path, default=Path("docs"),
                               help="the Sphinx project folder, holding conf.py (default: docs)")
     add_review_commands(commands)
+    passages_parser = commands.add_parser(
+        "passages", help="candidate notes from the variants of the shared passages")
+    passages_parser.add_argument("--docs", type=Path, default=Path("docs"),
+                                 help="the Sphinx project folder (default: docs)")
     arguments = parser.parse_args(argv)
     if arguments.command == "check":
         return check(arguments.docs)
     if arguments.command == "review":
         return review_command(arguments)
+    if arguments.command == "passages":
+        print(candidate_notes_yaml(arguments.docs), end="")
+        return 0
     return 2  # pragma: no cover  (argparse refuses unknown commands)
 
 

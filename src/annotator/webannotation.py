@@ -24,6 +24,19 @@ MOTIVATIONS = frozenset({
 
 
 @dataclass(frozen=True)
+class QuoteTarget:
+    """Words of an article paragraph that an annotation targets besides its first target."""
+
+    docname: str
+    anchor: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
 class AnnotationRecord:
     """One annotation on words of an article paragraph; offsets are in the paragraph text."""
 
@@ -38,6 +51,7 @@ class AnnotationRecord:
     purpose: str  # a W3C motivation: describing, commenting, editing, linking, ...
     ident: str = ""  # an id on the page for this annotation, when it has one ("note-3")
     links: tuple[str, ...] = ()  # docnames the body links to
+    also: tuple[QuoteTarget, ...] = ()  # more targets (a shared passage: every witness)
 
 
 def _natural(value: str) -> tuple[object, ...]:
@@ -63,25 +77,32 @@ def annotation(record: AnnotationRecord, page_url: Callable[[str], str],
     bodies: list[dict[str, Any]] = [text]
     bodies += [{"type": "SpecificResource", "source": page_url(link), "purpose": "linking"}
                for link in record.links]
-    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": record.exact}
-    if record.prefix:
-        quote["prefix"] = record.prefix
-    if record.suffix:
-        quote["suffix"] = record.suffix
+    places: list[AnnotationRecord | QuoteTarget] = [record, *record.also]
+    targets = [_target(page_url(place.docname), place) for place in places]
     return {
         "id": f"{source}#{fragment}",
         "type": "Annotation",
         "motivation": record.purpose,
         "body": bodies[0] if len(bodies) == 1 else bodies,
-        "target": {
-            "source": source,
-            "selector": [
-                quote,
-                {"type": "FragmentSelector", "conformsTo": RFC3987, "value": record.anchor,
-                 "refinedBy": {"type": "TextPositionSelector", "start": record.start,
-                               "end": record.end}},
-            ],
-        },
+        "target": targets[0] if len(targets) == 1 else targets,
+    }
+
+
+def _target(source: str, where: AnnotationRecord | QuoteTarget) -> dict[str, Any]:
+    """Words of a paragraph: a quote with its context, and the paragraph with offsets."""
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": where.exact}
+    if where.prefix:
+        quote["prefix"] = where.prefix
+    if where.suffix:
+        quote["suffix"] = where.suffix
+    return {
+        "source": source,
+        "selector": [
+            quote,
+            {"type": "FragmentSelector", "conformsTo": RFC3987, "value": where.anchor,
+             "refinedBy": {"type": "TextPositionSelector", "start": where.start,
+                           "end": where.end}},
+        ],
     }
 
 

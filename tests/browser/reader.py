@@ -34,6 +34,7 @@ PAGES: dict[str, str] = {
     "glossary": "glossary.html",
     "chronology": "chronology.html",
     "places": "places.html",
+    "passages": "passages.html",
 }
 
 THEMES = ("light", "dark")
