@@ -43,7 +43,8 @@ def corpus(corpus_module: ModuleType, tmp_path_factory: pytest.TempPathFactory) 
 def test_the_edition_passes_the_projects_own_checks(corpus: object) -> None:
     problems, names = run_checks(corpus.edition)  # type: ignore[attr-defined]
     assert problems == []
-    assert names == ["catalog", "seeds", "glossary", "notes", "chronology", "passages"]
+    assert names == ["catalog", "seeds", "glossary", "notes", "chronology", "review",
+                     "passages"]
 
 
 def test_every_article_has_terms_of_the_glossary_and_dates(corpus: object) -> None:
