@@ -625,9 +625,9 @@ def generate(size: int, root: Path, seed: int = 2026) -> Corpus:
 
 def review_record(articles: Sequence[Article]) -> str:
     """Every paragraph recorded as reviewed, so the build checks the record as the edition's."""
-    records = [ReviewRecord("", 0, article.file, block.anchor, fingerprint(block.text), tuple(CHECKS),
-                            "the benchmark (synthetic text)", article.date or dt.date(2021, 1, 1),
-                            0, 0, 0)
+    records = [ReviewRecord("", 0, article.file, block.anchor, fingerprint(block.text),
+                            tuple(CHECKS), "the benchmark (synthetic text)",
+                            article.date or dt.date(2021, 1, 1), 0, 0, 0)
                for article in articles for block in article.blocks]
     return render_review("# The benchmark's review record: every paragraph, generated.\n",
                          records, articles)
