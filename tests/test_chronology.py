@@ -33,10 +33,11 @@ REVIEW = ("The war erupted on Sept. 27, 2020, after clashes, and ended with a ce
           "The airport opened on May 8, 1992, to great applause from the crowd.")
 
 
-def article(text: str, slug: str, date: dt.date | None) -> Article:
+def article(text: str, slug: str, date: dt.date | None, occasion: str | None = None
+            ) -> Article:
     entry = CatalogEntry(file=f"{slug}.txt", slug=slug, title=slug.title(), outlet="Outlet",
                          outlet_basis="b", date=date, date_basis="stated", date_evidence="e",
-                         byline=None, dateline=None, line=1)
+                         byline=None, dateline=None, line=1, occasion=occasion)
     return parse_seed(text, entry)[0]
 
 
@@ -275,3 +276,35 @@ def test_the_real_articles_without_overlay() -> None:
                                                        ("Sept. 27, 2020", "2020-09-27"),
                                                        ("September 27, 2020", "2020-09-27")}
     assert not any(e.curated for e in result.events)
+
+
+CONFERENCE = ("The President spoke at the press conference held by video, APA reports.\n\n"
+              "He said the first exercise of this year was conducted in January.")
+OCCASION = "the press conference held by video"
+
+
+def test_the_occasion_the_catalog_names_is_an_event_on_the_publication_date() -> None:
+    report = article(CONFERENCE, "conference", dt.date(2021, 2, 26), occasion=OCCASION)
+    found, problems = candidates_of(report, "seeds/conference.txt")
+    assert problems == []
+    occasion = next(c for c in found if c.expression.text == OCCASION)
+    assert (occasion.value, occasion.expression.precision) == ("2021-02-26", "day")
+    assert occasion.anchor == "p1" and occasion.occurrence == 1
+    assert occasion.sentence.startswith("The President spoke at the press conference")
+    assert [c.expression.text for c in found] == [OCCASION, "this year", "January"]
+    event = next(e for e in build(found, None, ["conference"]).events
+                 if e.sources[0].text == OCCASION)
+    assert (event.date, event.conflict) == ("2021-02-26", False)
+
+
+def test_an_occasion_not_in_the_text_or_undated_is_a_problem() -> None:
+    missing = article(CONFERENCE, "conference", dt.date(2021, 2, 26), occasion="a speech")
+    found, problems = candidates_of(missing, "seeds/conference.txt")
+    assert [(p.path, p.subtype, p.message) for p in problems] == [
+        ("seeds/conference.txt", SUBTYPE_DATE,
+         "the occasion the catalog names, 'a speech', is not in the text")]
+    assert all(c.expression.text != "a speech" for c in found)
+    undated = article(CONFERENCE, "conference", None, occasion=OCCASION)
+    _, problems = candidates_of(undated, "seeds/conference.txt")
+    assert (SUBTYPE_UNDATED, f"the occasion {OCCASION!r} cannot be dated: the catalog gives "
+            "no publication date") in [(p.subtype, p.message) for p in problems]

@@ -201,6 +201,10 @@ def test_edition_chronology_page(edition_html: SphinxTestApp) -> None:
     assert any(event.startswith("10 November 2020 — ") for event in shown)
     assert any(event.startswith("15 June 2021 — ") for event in shown)
     assert any(event.startswith("8 May 1992 — ") for event in shown)
+    # the press conference's text never dates it: the catalog's occasion and date do
+    conference = [event for event in shown if event.startswith("26 February 2021 — ")]
+    assert len(conference) == 1 and "press conference" in conference[0]
+    assert "held in a video format for local and foreign journalists" in conference[0]
     assert any(event.startswith("January 2021 — ") for event in shown)
     pact = next(event for event in shown if event.startswith("January 2021 — "))
     assert "Two months later" in pact  # the Akar report, resolved from 10 November 2020

@@ -68,6 +68,7 @@ class Article:
     dateline: str | None
     blocks: tuple[Block, ...]
     furniture: tuple[Furniture, ...]
+    occasion: str | None = None  # CatalogEntry.occasion
 
     @property
     def text(self) -> str:
@@ -165,7 +166,7 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
         outlet=entry.outlet, outlet_basis=entry.outlet_basis, date=entry.date,
         date_basis=entry.date_basis, date_evidence=entry.date_evidence,
         byline=entry.byline, dateline=entry.dateline,
-        blocks=tuple(blocks), furniture=tuple(furniture))
+        blocks=tuple(blocks), furniture=tuple(furniture), occasion=entry.occasion)
     return article, problems
 
 

@@ -46,6 +46,7 @@ CATALOG_SCHEMA: dict[str, Any] = {
                     "date_evidence": {"type": "string", "minLength": 1},
                     "byline": {"type": ["string", "null"]},
                     "dateline": {"type": ["string", "null"]},
+                    "occasion": {"type": "string", "minLength": 1},
                 },
             },
         }
@@ -70,6 +71,9 @@ class CatalogEntry:
     byline: str | None
     dateline: str | None
     line: int
+    # The words of the text that name the event the article reports (a press conference),
+    # when the text does not date it itself: the chronology dates it by ``date``.
+    occasion: str | None = None
 
 
 def slug_for(file: str) -> str:
@@ -178,6 +182,7 @@ def entries_from(data: DataFile, seed_dir: Path) -> tuple[list[CatalogEntry], li
             byline=_optional(record, "byline"),
             dateline=_optional(record, "dateline"),
             line=line,
+            occasion=_optional(record, "occasion"),
         ))
     listed = set(seen_files)
     for seed in sorted(seed_dir.glob("*.txt")):

@@ -36,6 +36,8 @@ from annotator.problems import Problem
 SUBTYPE_DATE = "date"  # an impossible or unresolvable date in an article
 SUBTYPE_UNDATED = "publication-date"  # a relative date in an article of unknown date
 SUBTYPE_OVERLAY = "chronology-overlay"  # an overlay entry that is wrong or points at nothing
+# How a source's date was found when the catalog, not a date in the text, gives it.
+RESOLUTION_OCCASION = "occasion-of-publication"
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -191,7 +193,14 @@ def candidates_of(article: Article, path: str) -> tuple[list[Candidate], list[Pr
     found: list[Candidate] = []
     seen: Counter[str] = Counter()
     spans = sentence_spans(text)
-    for expression in extract(text, article.date):
+    expressions = extract(text, article.date)
+    if article.occasion:
+        occasion, problem = _occasion(article, path)
+        if problem:
+            problems.append(problem)
+        if occasion:
+            expressions = sorted([*expressions, occasion], key=lambda e: e.start)
+    for expression in expressions:
         seen[expression.text] += 1
         block = article.block_at(expression.start)
         line = block.line if block else None
@@ -214,6 +223,24 @@ def candidates_of(article: Article, path: str) -> tuple[list[Candidate], list[Pr
         found.append(Candidate(article.slug, article.file, block.anchor, block.line,
                                expression, text[start:end], start, seen[expression.text]))
     return found, problems
+
+
+def _occasion(article: Article, path: str) -> tuple[TemporalExpression | None, Problem | None]:
+    """The event the article itself reports, dated by its publication date (the catalog's).
+
+    For a report whose text never dates its own occasion ("the press conference held in a
+    video format"): the catalog names the words, the chronology lists the event there.
+    """
+    assert article.occasion is not None
+    start = article.text.find(article.occasion)
+    if start < 0:
+        return None, Problem(path, None, f"the occasion the catalog names, "
+                             f"{article.occasion[:80]!r}, is not in the text", SUBTYPE_DATE)
+    if article.date is None:
+        return None, Problem(path, None, f"the occasion {article.occasion[:80]!r} cannot be "
+                             "dated: the catalog gives no publication date", SUBTYPE_UNDATED)
+    return TemporalExpression(article.occasion, start, start + len(article.occasion), "date",
+                              article.date.isoformat(), "day", RESOLUTION_OCCASION), None
 
 
 def compatible(first: str, second: str) -> bool:
