@@ -11,6 +11,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
+from buildtools import built, copy_root, edit_file
 from htmltext import strip_tags, texts_by_class
 
 UNUSED = ("the glossary entry 'cem' (Cem Test) occurs in no article",
@@ -177,6 +178,17 @@ def test_unused_entries_are_reported_with_file_and_line(app: SphinxTestApp) -> N
         assert "glossary.yaml:" in line and message in line
         assert "[annotator.glossary-unused]" in line
     assert re.search(r"glossary\.yaml:8: WARNING: the glossary entry 'cem'", found[0])
+
+
+def test_an_entry_the_catalog_names_as_outlet_or_byline_is_not_unused(tmp_path: Path) -> None:
+    """Outlets and authors are shown in the article's header, not in its text."""
+    srcdir = copy_root("glossary", tmp_path / "src")
+    catalog = srcdir / "seeds" / "catalog.yaml"
+    edit_file(catalog, "outlet: Test Outlet", "outlet: Ilıca News")
+    edit_file(catalog, "byline: null\n    dateline: null\n  - file: b_return.txt",
+              "byline: Cem Test\n    dateline: null\n  - file: b_return.txt")
+    with built(srcdir) as app:
+        assert warnings(app) == []
 
 
 @pytest.mark.sphinx("html", testroot="glossary",

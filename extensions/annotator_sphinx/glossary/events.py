@@ -126,11 +126,15 @@ def report_unused(app: Sphinx, env: BuildEnvironment) -> None:
     """An editor's aid: entries that no article mentions (``annotator.glossary-unused``)."""
     glossary = env_glossary(env)
     used = {found.term_id for found in occurrences(env)}
+    # An outlet or author the catalog names is shown in the article's header, not its text.
+    corpus = env_corpus(env)
+    used.update(match.entry_id for entry in corpus.entries
+                for named in (entry.outlet, entry.byline) if named
+                for match in glossary.matcher.find(named))
     for entry in glossary.entries:
         if entry.id not in used:
             warn(f"the glossary entry {entry.id!r} ({entry.term}) occurs in no article",
                  Subtype.GLOSSARY_UNUSED, f"{Path(entry.path)}:{entry.line}")
-    corpus = env_corpus(env)
     texts = [found[0].text for found in map(corpus.article, (e.file for e in corpus.entries))
              if found is not None]
     for problem in unmatched_skips(glossary.entries, texts):
