@@ -46,6 +46,9 @@ CATALOG_SCHEMA: dict[str, Any] = {
                     "date_evidence": {"type": "string", "minLength": 1},
                     "byline": {"type": ["string", "null"]},
                     "dateline": {"type": ["string", "null"]},
+                    "short_title": {"type": "string", "minLength": 1, "maxLength": 60,
+                                    "x-expected": "a title of at most 60 characters for "
+                                                  "the running heads of the printed book"},
                 },
             },
         }
@@ -70,6 +73,7 @@ class CatalogEntry:
     byline: str | None
     dateline: str | None
     line: int
+    short_title: str | None = None  # the running head in print; the title when absent
 
 
 def slug_for(file: str) -> str:
@@ -178,6 +182,7 @@ def entries_from(data: DataFile, seed_dir: Path) -> tuple[list[CatalogEntry], li
             byline=_optional(record, "byline"),
             dateline=_optional(record, "dateline"),
             line=line,
+            short_title=_optional(record, "short_title"),
         ))
     listed = set(seen_files)
     for seed in sorted(seed_dir.glob("*.txt")):
