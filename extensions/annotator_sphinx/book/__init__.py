@@ -19,6 +19,10 @@ Registers:
 - the running heads: each article's ``short_title`` (catalog) after its chapter heading;
 - the post-transform ``CompactGlossary``: the glossary as run-in dictionary entries.
 
+- the ``epub`` builder (``epub.py``, replacing Sphinx's): ``lang`` on every page,
+  ``epub:type`` noteref/footnote on notes, glossary definitions as asides, paragraph
+  numbers, identifier, sources and accessibility metadata, ``role="doc-toc"``.
+
 HTML and EPUB keep the order of the toctrees.
 """
 
@@ -28,6 +32,11 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
+from annotator_sphinx.book.epub import (
+    EditionEpub3Builder,
+    EpubGlossaryAsides,
+    EpubParagraphNumbers,
+)
 from annotator_sphinx.book.glossary import CompactGlossary
 from annotator_sphinx.book.latex import STY, add_latex_support, arrange_book
 from annotator_sphinx.book.titlepage import write_titlepage
@@ -44,6 +53,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", arrange_book)
     app.connect("build-finished", write_titlepage)
     app.add_post_transform(CompactGlossary)
+    app.add_builder(EditionEpub3Builder, override=True)
+    app.add_post_transform(EpubParagraphNumbers)
+    app.add_post_transform(EpubGlossaryAsides)
     app.add_latex_package(STY.stem)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}
