@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx.builders._epub_base import NavPoint as NcxPoint  # the NCX points, a type only
 from sphinx.builders.epub3 import Epub3Builder, NavPoint
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -57,7 +58,7 @@ def _add_attributes(body: list[str], tag: str, attributes: str, start: int) -> N
 class EditionEpubTranslator(HTML5Translator):
     """Notes as EPUB 3 notes: ``epub:type`` on markers and notes, without brackets."""
 
-    def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
+    def visit_footnote_reference(self, node: nodes.Element) -> None:
         start = len(self.body)
         super().visit_footnote_reference(node)
         _add_attributes(self.body, "a", 'epub:type="noteref"', start)
@@ -76,7 +77,7 @@ class EditionEpubTranslator(HTML5Translator):
                 self.body[index] = self.body[index].replace(
                     "<aside ", '<aside epub:type="footnote" ', 1)
 
-    def visit_reference(self, node: nodes.reference) -> None:
+    def visit_reference(self, node: nodes.Element) -> None:
         start = len(self.body)
         super().visit_reference(node)
         if GLOSSARY_NOTEREF in node.get("classes", ()):
@@ -171,7 +172,7 @@ class EditionEpub3Builder(Epub3Builder):
                   f'<meta property="schema:accessibilitySummary">{html.escape(summary)}</meta>']
         return "".join(f"    {line}\n" for line in lines)
 
-    def toc_metadata(self, level: int, navpoints: list[NavPoint]) -> dict[str, Any]:
+    def toc_metadata(self, level: int, navpoints: list[NcxPoint]) -> dict[str, Any]:
         """The NCX names the book by its identifier, as the OPF does (Sphinx gives the
         identifier's XML id, which epubcheck reports as a mismatch)."""
         metadata = super().toc_metadata(level, navpoints)
