@@ -19,6 +19,8 @@ Registers:
 - the running heads: each article's ``short_title`` (catalog) after its chapter heading;
 - the post-transform ``CompactGlossary``: the glossary as run-in dictionary entries.
 
+- at ``html-page-context`` of the index page: each place of an entry named by its page
+  and paragraph instead of "[2]", "[3]" (``htmlindex.py``);
 - the ``epub`` builder (``epub.py``, replacing Sphinx's): ``lang`` on every page,
   ``epub:type`` noteref/footnote on notes, glossary definitions as asides, paragraph
   numbers, identifier, sources and accessibility metadata, ``role="doc-toc"``.
@@ -38,7 +40,13 @@ from annotator_sphinx.book.epub import (
     EpubParagraphNumbers,
 )
 from annotator_sphinx.book.glossary import CompactGlossary
-from annotator_sphinx.book.latex import STY, add_latex_support, arrange_book
+from annotator_sphinx.book.htmlindex import name_index_links
+from annotator_sphinx.book.latex import (
+    STY,
+    add_latex_support,
+    arrange_book,
+    drop_generated_includes,
+)
 from annotator_sphinx.book.titlepage import write_titlepage
 
 
@@ -51,8 +59,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("edition_reviewed", "", "", types=frozenset({str}))
     app.connect("config-inited", add_latex_support)
     app.connect("doctree-resolved", arrange_book)
+    app.connect("doctree-read", drop_generated_includes)
     app.connect("build-finished", write_titlepage)
     app.add_post_transform(CompactGlossary)
+    app.connect("html-page-context", name_index_links)
     app.add_builder(EditionEpub3Builder, override=True)
     app.add_post_transform(EpubParagraphNumbers)
     app.add_post_transform(EpubGlossaryAsides)

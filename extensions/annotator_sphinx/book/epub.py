@@ -43,8 +43,10 @@ aside.glossary-definition { font-size: 0.9em; margin: 0.4em 0; }
 """
 
 
-def is_epub(builder_name: str) -> bool:
-    return builder_name.startswith("epub")
+def is_epub(transform: SphinxPostTransform) -> bool:
+    """Whether the EPUB builder runs (what ``SphinxPostTransform`` itself reads; the
+    transform's ``app`` is deprecated)."""
+    return str(transform.env._builder_cls.name).startswith("epub")
 
 
 def _add_attributes(body: list[str], tag: str, attributes: str, start: int) -> None:
@@ -182,8 +184,9 @@ class EditionEpub3Builder(Epub3Builder):
     def build_navlist(self, navnodes: list[dict[str, Any]]) -> list[NavPoint]:
         """The toctrees' pages, and the index when it is in the spine."""
         navlist = super().build_navlist(navnodes)
-        if self.use_index:
-            navlist.append(NavPoint(html.escape(_("Index")), "genindex" + self.out_suffix, []))
+        index = "genindex" + self.out_suffix
+        if self.use_index and all(point.refuri != index for point in navlist):
+            navlist.append(NavPoint(html.escape(_("Index")), index, []))
         return navlist
 
     def build_navigation_doc(self) -> None:
@@ -206,7 +209,7 @@ class EpubParagraphNumbers(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        if not is_epub(self.app.builder.name):
+        if not is_epub(self):
             return
         for link in list(self.document.findall(paragraph_permalink)):
             paragraph = link.parent
@@ -229,7 +232,7 @@ class EpubGlossaryAsides(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        if not is_epub(self.app.builder.name):
+        if not is_epub(self):
             return
         glossary_uris: dict[str, str] = {}
         for link in self.document.findall(glossary_link):

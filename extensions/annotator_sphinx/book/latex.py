@@ -22,6 +22,19 @@ def add_latex_support(app: Sphinx, config: Config) -> None:
                              "maketitle": r"\editiontitlepage", **config.latex_elements}
 
 
+# Pages the builders generate: a toctree may list them (the web's navigation shows the
+# index), but there is no document to inline, which the LaTeX builder reports.
+GENERATED_PAGES = frozenset({"genindex", "modindex", "search"})
+
+
+def drop_generated_includes(app: Sphinx, doctree: nodes.document) -> None:
+    """Keep generated pages in a toctree's entries (the links) but not among the files it
+    includes, so that the LaTeX builder does not look for a document "genindex"."""
+    for toctree in doctree.findall(addnodes.toctree):
+        toctree["includefiles"] = [name for name in toctree["includefiles"]
+                                   if name not in GENERATED_PAGES]
+
+
 def _marker(command: str) -> nodes.raw:
     return nodes.raw("", f"\n{command}\n", format="latex")
 

@@ -6,7 +6,8 @@ Registers:
   process, as ``add_search_language`` does): the index holds every word folded to plain
   Latin letters, and the search page folds the reader's query the same way before the
   English stemmer sees it; a result's summary is cut around the word as its page spells
-  it (Furo loads Sphinx's searchtools.js before the language data, where this lives).
+  it (Furo loads Sphinx's searchtools.js before the language data, where this lives);
+  the summary leaves out the edition's apparatus (note markers, [sic], pilcrows).
 """
 
 from __future__ import annotations
