@@ -57,19 +57,40 @@ def _add_attributes(body: list[str], tag: str, attributes: str, start: int) -> N
             return
 
 
+BRACKETS = ('<span class="fn-bracket">[</span>', '<span class="fn-bracket">]</span>')
+
+
+def _drop_brackets(body: list[str], start: int) -> None:
+    """Take docutils' brackets out of what was written since ``start``."""
+    for index in range(start, len(body)):
+        for bracket in BRACKETS:
+            body[index] = body[index].replace(bracket, "")
+
+
 class EditionEpubTranslator(HTML5Translator):
-    """Notes as EPUB 3 notes: ``epub:type`` on markers and notes, without brackets."""
+    """Notes as EPUB 3 notes: ``epub:type`` on markers and notes, numbered without
+    brackets (square brackets are the edition's sign for what it adds to the text)."""
 
     def visit_footnote_reference(self, node: nodes.Element) -> None:
         start = len(self.body)
         super().visit_footnote_reference(node)
         _add_attributes(self.body, "a", 'epub:type="noteref"', start)
-        self.body[start + 1:] = [c for c in self.body[start + 1:] if "fn-bracket" not in c]
+        _drop_brackets(self.body, start)
 
     def depart_footnote_reference(self, node: nodes.footnote_reference) -> None:
         start = len(self.body)
         super().depart_footnote_reference(node)
-        self.body[start:] = [c for c in self.body[start:] if "fn-bracket" not in c]
+        _drop_brackets(self.body, start)
+
+    def visit_label(self, node: nodes.label) -> None:
+        start = len(self.body)
+        super().visit_label(node)
+        _drop_brackets(self.body, start)
+
+    def depart_label(self, node: nodes.label) -> None:
+        start = len(self.body)
+        super().depart_label(node)
+        _drop_brackets(self.body, start)
 
     def visit_footnote(self, node: nodes.footnote) -> None:
         start = len(self.body)
