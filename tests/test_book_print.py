@@ -7,6 +7,8 @@ TeX or epubcheck, except on CI. The LaTeX and HTML tests need nothing but Sphinx
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 import unicodedata
@@ -22,7 +24,7 @@ from annotator.articles import load_article
 from annotator.catalog import load_catalog, reading_order
 from annotator.folding import fold
 
-from conftest import SEEDS, build_edition, epubcheck_command
+from conftest import SEEDS, build_edition, epubcheck_command, require_tools
 from pdftext import pdf_text
 
 ENTRIES = reading_order(load_catalog(SEEDS / "catalog.yaml", SEEDS)[0])
@@ -349,3 +351,48 @@ def test_epub_package_metadata_and_navigation(edition_epub: Path) -> None:
         assert f'<meta property="{meta}">' in opf, meta
     assert '<nav epub:type="toc" role="doc-toc">' in nav
     assert nav.count('href="genindex.xhtml"') == 1
+
+
+# --- DAISY Ace, the accessibility checker publishers run ----------------------------------
+
+ACE_DIR = Path(__file__).parent / "ace"  # package.json and its lock; node_modules ignored
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def ace_command() -> list[str]:
+    """ace-puppeteer, installed from tests/ace/package-lock.json on first use (npm ci).
+
+    Electron's and Puppeteer's own browsers are not downloaded: Ace drives Debian's
+    Chromium. Without node, npm or Chromium the test skips, except on CI.
+    """
+    require_tools(["node", "npm"], "apt-get install nodejs npm")
+    if not CHROMIUM.exists():
+        require_tools([str(CHROMIUM)], "apt-get install chromium")
+    ace = ACE_DIR / "node_modules" / ".bin" / "ace-puppeteer"
+    if not ace.exists():
+        env = {**os.environ, "ELECTRON_SKIP_BINARY_DOWNLOAD": "1",
+               "PUPPETEER_SKIP_DOWNLOAD": "1"}
+        installed = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ACE_DIR,
+                                   env=env, capture_output=True, text=True)
+        assert installed.returncode == 0, installed.stdout + installed.stderr
+    return [str(ace)]
+
+
+@pytest.mark.pdf
+def test_epub_has_no_serious_or_critical_accessibility_violation(
+        edition_epub: Path, tmp_path: Path) -> None:
+    ace = ace_command()
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM)}
+    run = subprocess.run([*ace, "--force", "--outdir", str(tmp_path), str(edition_epub)],
+                         env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    violations = [
+        (document["earl:testSubject"]["url"], check["earl:test"]["dct:title"],
+         check["earl:test"]["earl:impact"])
+        for document in report["assertions"] for check in document.get("assertions", [])
+        if check["earl:test"]["earl:impact"] in {"serious", "critical"}]
+    assert violations == []
+    checked = {document["earl:testSubject"]["url"].lstrip("/")
+               for document in report["assertions"]}
+    assert {"content.opf", "nav.xhtml"} <= checked  # the package and its documents
