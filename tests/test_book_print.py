@@ -24,7 +24,7 @@ from annotator.articles import load_article
 from annotator.catalog import load_catalog, reading_order
 from annotator.folding import fold
 
-from conftest import SEEDS, build_edition, epubcheck_command, require_tools
+from conftest import ROOT, SEEDS, build_edition, epubcheck_command, require_tools
 from pdftext import pdf_text
 
 ENTRIES = reading_order(load_catalog(SEEDS / "catalog.yaml", SEEDS)[0])
@@ -396,3 +396,26 @@ def test_epub_has_no_serious_or_critical_accessibility_violation(
     checked = {document["earl:testSubject"]["url"].lstrip("/")
                for document in report["assertions"]}
     assert {"content.opf", "nav.xhtml"} <= checked  # the package and its documents
+
+
+@pytest.mark.pdf
+def test_pdf_page_images_for_a_reader_to_look_at(
+        edition_pdf: tuple[SphinxTestApp, Path]) -> None:
+    """The title page, an article's opening, the glossary and the index as PNG images in
+    _build/screenshots/ (as the browser tests' screenshots): to be looked at."""
+    _, pdf = edition_pdf
+    pages = pages_of(pdf)
+    wanted = {
+        "pdf-title-page": 1,
+        "pdf-colophon": 2,
+        "pdf-article-opening": first_arabic_page(pages) + 1,
+        "pdf-article-page": first_arabic_page(pages) + 2,
+        "pdf-glossary": next(n for n, p in enumerate(pages) if p.startswith("Glossary")) + 2,
+        "pdf-index": min(n for n, p in enumerate(pages) if p.lstrip().startswith("Index")) + 1,
+    }
+    folder = ROOT / "_build" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, page in wanted.items():
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page),
+                        "-l", str(page), str(pdf), str(folder / name)], check=True)
+        assert (folder / f"{name}.png").stat().st_size > 5000, name

@@ -64,7 +64,7 @@ def titlepage_latex(app: Sphinx) -> str:
     lines += _sources(app, tex)
     lines += _method(app, tex)
     if config.edition_licence:
-        lines.append(rf"{tex(_('Licence'))}: {tex(config.edition_licence)}\par")
+        lines.append(rf"{tex(_('Licence'))}: {tex(config.edition_licence.rstrip('.'))}.\par")
     reviewed = config.edition_reviewed
     checked = (tex(_("Text reviewed against the source files on")) + " " + tex(reviewed)
                if reviewed else

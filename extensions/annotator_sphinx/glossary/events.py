@@ -32,8 +32,8 @@ STY = r"""\NeedsTeXFormat{LaTeX2e}
 % own "Appears in" pages are where a reader looks for the rest.
 \renewcommand{\sphinxtermref}[1]{#1}
 \newcommand{\annotatortermstart}{\begingroup\hypersetup{linkcolor=.}}
-\newcommand{\annotatorglossref}[1]{\endgroup\nobreak\kern.04em
-  \hyperref[#1]{\textsuperscript{\normalfont\textcolor{black!60}{\textdegree}}}}
+\newcommand{\annotatorglossref}[1]{\endgroup\nobreak
+  \hyperref[#1]{{\normalfont\small\textcolor{black!60}{\textdegree}}}}
 % "Appears in" of a glossary entry in print: the pages of the paragraphs, each page once.
 \newcount\annotator@pages
 \newcommand{\annotatorpages}[1]{\begingroup
