@@ -202,6 +202,15 @@ class EditionEpub3Builder(Epub3Builder):
         metadata["uid"] = html.escape(self.config.epub_identifier)
         return metadata
 
+    def get_refnodes(self, doctree: nodes.Node, result: list[dict[str, Any]]
+                     ) -> list[dict[str, Any]]:
+        """The toctrees' pages without the index, which the web's navigation lists: the
+        builder puts it into the spine itself (twice would be an epubcheck error), and
+        ``build_navlist`` into the navigation."""
+        index = "genindex" + self.out_suffix
+        return [node for node in super().get_refnodes(doctree, result)
+                if node["refuri"].split("#")[0] != index]
+
     def build_navlist(self, navnodes: list[dict[str, Any]]) -> list[NavPoint]:
         """The toctrees' pages, and the index when it is in the spine."""
         navlist = super().build_navlist(navnodes)

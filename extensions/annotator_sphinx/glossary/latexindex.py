@@ -107,7 +107,8 @@ def latex_macros() -> str:
     """The index in the book's roman type, ragged right, headed by register and letter."""
     headings = "".join(rf"\expandafter\def\csname annotator@register@{digit}\endcsname"
                        rf"{{{text}}}" "\n" for digit, text in register_headings().items())
-    return headings + r"""
+    key = _("Page numbers in bold: the entry in the glossary.")
+    return headings + rf"\def\annotator@indexkey{{{key}}}" + r"""
 \def\annotator@lastregister{}
 % Sphinx sets the entries in typewriter type; a book's index is in the text's roman.
 \renewcommand{\sphinxstyleindexentry}[1]{#1}
@@ -118,6 +119,9 @@ def latex_macros() -> str:
   \ifcsname annotator@register@#1\endcsname
     \def\annotator@register{#1}%
     \ifx\annotator@register\annotator@lastregister\else
+      \ifx\annotator@lastregister\@empty % before the first register: the key to the signs
+        {\normalfont\footnotesize\itshape\annotator@indexkey\par}%
+      \fi
       \let\annotator@lastregister\annotator@register
       \par\addvspace{1.5\baselineskip}%
       {\normalfont\bfseries\csname annotator@register@#1\endcsname\par}\nobreak
