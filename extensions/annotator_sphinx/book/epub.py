@@ -24,8 +24,8 @@ from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from annotator_sphinx.articles.corpus import env_corpus
 from annotator_sphinx.articles.nodes import paragraph_permalink
+from annotator_sphinx.book.titlepage import edition_articles
 from annotator_sphinx.glossary.nodes import POPOVER_PREFIX, glossary_definitions, glossary_link
 
 EPUB_CSS = "edition-epub.css"
@@ -164,13 +164,8 @@ class EditionEpub3Builder(Epub3Builder):
         """Contributors, sources, coverage and the EPUB Accessibility 1.1 metadata."""
         lines = [f"<dc:contributor>{html.escape(name)}</dc:contributor>"
                  for name in self.config.edition_editors]
-        corpus = env_corpus(self.env)
         dates = []
-        for entry in corpus.entries:
-            found = corpus.article(entry.file)
-            if found is None:
-                continue
-            article = found[0]
+        for article in edition_articles(self.env):
             if article.byline:
                 lines.append(f"<dc:contributor>{html.escape(article.byline)}</dc:contributor>")
             when = article.date.isoformat() if article.date else ""

@@ -16,9 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.locale import _
 from sphinx.util.texescape import escape
 
+from annotator.articles import Article
 from annotator_sphinx.articles.corpus import env_corpus
 from annotator_sphinx.articles.directives import format_date
 
@@ -74,17 +76,17 @@ def titlepage_latex(app: Sphinx) -> str:
     return "\n".join(lines) + "\n"
 
 
+def edition_articles(env: BuildEnvironment) -> list[Article]:
+    """The articles of the catalog in reading order (those whose seed could be read)."""
+    corpus = env_corpus(env)
+    found = (corpus.article(entry.file) for entry in corpus.entries)
+    return [pair[0] for pair in found if pair is not None]
+
+
 def _sources(app: Sphinx, tex: Callable[[str], str]) -> list[str]:
     """One line per article: outlet, date and title, in reading order."""
-    corpus = env_corpus(app.env)
-    items = []
-    for entry in corpus.entries:
-        found = corpus.article(entry.file)
-        if found is None:
-            continue
-        article = found[0]
-        items.append(rf"\item {tex(article.outlet)}, {tex(format_date(article))}: "
-                     rf"\emph{{{tex(article.title)}}}")
+    items = [rf"\item {tex(article.outlet)}, {tex(format_date(article))}: "
+             rf"\emph{{{tex(article.title)}}}" for article in edition_articles(app.env)]
     if not items:
         return []
     return [rf"{tex(_('The sources'))}:\par",
