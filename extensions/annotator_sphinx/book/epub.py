@@ -38,6 +38,7 @@ CSS = """\
   display: inline-block; min-width: 2em; vertical-align: 0.1em; }
 a.footnote-reference { vertical-align: super;
   font-size: 0.7em; text-decoration: none; }
+a.footnote-reference.brackets:before, a.footnote-reference.brackets:after { content: none; }
 dl.field-list > dt:after { content: none; }
 aside.glossary-definition { font-size: 0.9em; margin: 0.4em 0; }
 """
