@@ -250,6 +250,15 @@ def test_html_index_names_its_places_and_is_in_the_navigation(
     assert 'href="genindex.html">Index</a>' in (out / "index.html").read_text(encoding="utf-8")
 
 
+def test_search_index_leaves_the_apparatus_out(edition_html: SphinxTestApp) -> None:
+    """"sic" is a word of the method page, not of the articles the edition marked [sic]."""
+    text = (Path(edition_html.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    found = index["terms"]["sic"]
+    pages = {index["docnames"][n] for n in ([found] if isinstance(found, int) else found)}
+    assert pages == {"about"}  # the articles with sic marks are not found by them
+
+
 # --- the EPUB -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
