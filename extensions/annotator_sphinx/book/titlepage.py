@@ -26,6 +26,11 @@ from annotator_sphinx.articles.directives import format_date
 
 # not .tex: Sphinx's Makefile (and Read the Docs) compile every .tex file of the folder
 TITLEPAGE = "editiontitlepage.ltx"
+# The key to what the edition adds to the texts, as the colophon prints it.
+SIGNS = (_("° after a word: explained in the glossary"),
+         _("[sic]: so printed in the source, see the note"),
+         _("[ ] around a title: the editor's, the source prints none"),
+         _("the numbers in the margin: the paragraphs, as cited in every edition"))
 
 
 def build_date() -> dt.date:
@@ -65,6 +70,7 @@ def titlepage_latex(app: Sphinx) -> str:
     lines += [rf"\textbf{{{title}}}\par"]
     lines += _sources(app, tex)
     lines += _method(app, tex)
+    lines.append(rf"{tex(_('Signs'))}: " + "; ".join(tex(sign) for sign in SIGNS) + r".\par")
     if config.edition_licence:
         lines.append(rf"{tex(_('Licence'))}: {tex(config.edition_licence.rstrip('.'))}.\par")
     reviewed = config.edition_reviewed
