@@ -167,7 +167,7 @@ def test_pdf_title_page_and_colophon_from_the_edition(
     for article in ARTICLES:  # the sources
         assert f"{article.outlet}, {article.date.day} {article.date:%B %Y}" in colophon
     assert "About this edition, p. ii" in colophon or "About this edition, p. i" in colophon
-    assert "Licence:" in colophon and "source files" in colophon
+    assert "Licence:" in colophon and "source files" in colophon and "Signs: °" in colophon
 
 
 @pytest.mark.pdf
