@@ -71,7 +71,14 @@ latex_use_xindy = True
 # The root's toctrees only (its cards and introduction are for the web), as a manual:
 # title page, contents, then the book arranged by annotator_sphinx.book.
 latex_documents = [("index", "edition.tex", project, author, "manual", True)]
+# The method, then the sources (docs/sources.md, when the project has it).
 edition_book_frontmatter = ["about", "sources"]
+# The title page and its colophon (annotator_sphinx.book): no release, no build date.
+edition_subtitle = "An annotated reading edition of five news articles, 2021–2022"
+edition_editors: list[str] = []  # the editors' names, as the title page prints them
+edition_licence = ("the edition's software is under the MIT licence; the source texts "
+                   "belong to their outlets and are reproduced for study")
+edition_reviewed = ""  # the date the texts were last reviewed against their sources
 # Glossary and chronology close the book when the project has them (absent pages are
 # ignored); the index of terms, people and places follows them.
 edition_book_backmatter = ["glossary", "places", "chronology", "passages"]

@@ -7,7 +7,7 @@ import re
 
 _REF = re.compile(r'<a class="footnote-reference[^"]*\bedition-note-ref\b[^"]*"[^>]*>(.*?)</a>',
                   re.S)
-_SIC = re.compile(r'<span class="apparatus sic">(.*?)</span>', re.S)
+_SIC = re.compile(r'<span class="apparatus sic[^"]*">(.*?)</span>', re.S)
 _PILCROW = re.compile(r'<a class="paragraph-permalink[^"]*"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 

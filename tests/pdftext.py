@@ -9,9 +9,8 @@ What the layout does to words is undone here, and only this:
   itself joins some such lines and drops the hyphen ("Russian-brokered" can come out as
   "Russianbrokered"), so a word of the source also matches without one of its hyphens;
 - a footnote number glued to a word ("Karabakh1") may be read without its digits;
-- what the edition adds inside the text is taken out: a glossary term's page reference
-  ("Turkey [→ p. 25].") and a sic mark ("conducted [sic]"), like the class ``apparatus``
-  in HTML.
+- what the edition adds inside the text is taken out: a glossary term's mark
+  ("Turkey°.") and a sic mark ("conducted [sic]"), like the class ``apparatus`` in HTML.
 
 A token of the PDF is the set of readings it allows; the source's words must be found,
 in order, among them. Pages never end on a hyphenated line (``\\brokenpenalty``), so a
@@ -28,7 +27,9 @@ import zlib
 from pathlib import Path
 
 LETTER_HYPHEN = re.compile(r"\w-$")
-APPARATUS = re.compile(r"[ \t\n]*\[(?:→\s*p\.\s*\w+|sic)\]")
+# a sic mark, and the raised circle after a glossary term (annotator-glossary.sty), which
+# pdftotext sets apart as a word of its own, with the punctuation that follows it
+APPARATUS = re.compile(r"""[ \t\n]*\[sic\]|[ \t]*°(?:[ \t]*(?=[.,;:!?’”"')\]]))?""")
 
 
 def pdf_text(pdf: Path) -> str:

@@ -58,7 +58,8 @@ def test_landing_page_cards_and_reading_order(app: SphinxTestApp) -> None:
 def test_latex_has_the_text_without_pilcrows(app: SphinxTestApp) -> None:
     app.build()
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    assert ("\\phantomsection\\label{\\detokenize{articles/first:p2}}"
+    # the label where links land, the number in the margin, then the text
+    assert ("\\phantomsection\\label{\\detokenize{articles/first:p2}}\\editionparnum{2}"
             'The second paragraph says "not not" as printed.') in tex
     assert "¶" not in tex
     assert "\\textless{}script\\textgreater{}" in tex

@@ -80,3 +80,13 @@ def test_duplicate_key_and_duplicate_file(tmp_path: Path) -> None:
                                                                       "    byline: null\n", 1))
     assert found == ["catalog.yaml:10: duplicate key 'byline'",
                      "catalog.yaml:12: a.txt: listed twice (first at line 2)"]
+
+
+def test_short_title_is_optional_and_short(tmp_path: Path) -> None:
+    """The running head of the printed book: at most 60 characters, the title without it."""
+    assert load_catalog(write(tmp_path, GOOD), tmp_path)[0][0].short_title is None
+    short = GOOD + '    short_title: "Akar: stability"\n'
+    assert load_catalog(write(tmp_path, short), tmp_path)[0][0].short_title == "Akar: stability"
+    found = messages(tmp_path, GOOD + f'    short_title: "{"x" * 61}"\n')
+    assert len(found) == 1 and found[0].startswith("catalog.yaml:11:"), found
+    assert "short_title" in found[0] and "too long" in found[0], found

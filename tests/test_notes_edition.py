@@ -109,7 +109,9 @@ def edition_tex(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def without_glossary_markup(tex: str) -> str:
     """The glossary wraps terms in index entries, links and page references: keep the term."""
-    tex = re.sub(r"\\index\{[^{}]*@\\spxentry\{[^{}]*\}\}", "", tex)
+    tex = re.sub(r"\\index\{[^{}]*@\\spxentry\{[^{}]*\}(?:\|annotatorsee\{[^{}]*\})?\}", "",
+                 tex)
+    tex = tex.replace(r"\annotatortermstart{}", "")
     tex = re.sub(r"\{\\hyperref\[[^\]]*\]\{\\sphinxtermref\{\\DUrole\{xref\}\{\\DUrole\{std\}"
                  r"\{\\DUrole\{std-term\}\{([^{}]*)\}\}\}\}\}\}", r"\1", tex)
     return re.sub(r"\\annotatorglossref\{\\detokenize\{[^{}]*\}\}", "", tex)

@@ -186,7 +186,7 @@ def test_pdf_front_matter_then_articles_then_index(
     flat = " ".join(body.split())
     for article in ARTICLES:  # each chapter opens with its metadata, before the text
         start = flat.index(" ".join(article.blocks[0].text.split()[:8]))
-        assert f"Outlet {article.outlet} Published" in flat[start - 400:start], article.file
+        assert f"Outlet: {article.outlet} Published:" in flat[start - 400:start], article.file
 
 
 @pytest.mark.pdf

@@ -47,6 +47,9 @@ CATALOG_SCHEMA: dict[str, Any] = {
                     "byline": {"type": ["string", "null"]},
                     "dateline": {"type": ["string", "null"]},
                     "occasion": {"type": "string", "minLength": 1},
+                    "short_title": {"type": "string", "minLength": 1, "maxLength": 60,
+                                    "x-expected": "a title of at most 60 characters for "
+                                                  "the running heads of the printed book"},
                 },
             },
         }
@@ -74,6 +77,7 @@ class CatalogEntry:
     # The words of the text that name the event the article reports (a press conference),
     # when the text does not date it itself: the chronology dates it by ``date``.
     occasion: str | None = None
+    short_title: str | None = None  # the running head in print; the title when absent
 
 
 def slug_for(file: str) -> str:
@@ -183,6 +187,7 @@ def entries_from(data: DataFile, seed_dir: Path) -> tuple[list[CatalogEntry], li
             dateline=_optional(record, "dateline"),
             line=line,
             occasion=_optional(record, "occasion"),
+            short_title=_optional(record, "short_title"),
         ))
     listed = set(seen_files)
     for seed in sorted(seed_dir.glob("*.txt")):

@@ -81,3 +81,16 @@ def test_the_browser_folds_a_query_as_the_index_does(open_page: Any) -> None:
         "(ws) => ws.map((w) => new Stemmer().stemWord(w.toLowerCase()))", samples)
     python = FoldingEnglish({})
     assert in_browser == [python.stem(word) for word in samples]
+
+
+def test_summaries_read_as_the_text_without_the_apparatus(open_page: Any) -> None:
+    """A summary quotes the article, not its note markers, [sic] marks and pilcrows."""
+    conducted = next(a for a in ARTICLES if "research were conducted" in a.text)
+    page = open_page("index.html")
+    search(page, "research")
+    target = article_path(conducted)
+    page.wait_for_function(CONTEXTS_JS, arg=target)
+    texts = page.locator(f'#search-results li:has(a[href^="{target}"]) p.context'
+                         ).all_inner_texts()
+    assert texts and any("research were conducted in both" in text for text in texts), texts
+    assert not any(mark in text for text in texts for mark in ("[sic]", "¶", "[1")), texts

@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
@@ -41,6 +42,8 @@ from annotator_sphinx.articles.transforms import AddParagraphPermalinks
 from annotator_sphinx.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"
+# The LaTeX package of the article pages (not in STATIC: HTML would copy it).
+STY = Path(__file__).parent / "latex" / "editionarticles.sty"
 
 
 def prepare_corpus(app: Sphinx) -> None:
@@ -58,6 +61,11 @@ def refresh_corpus(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
     return []
 
 
+def add_latex_package(app: Sphinx, config: Config) -> None:
+    """Ship editionarticles.sty (the paragraph numbers' style) with the LaTeX output."""
+    config.latex_additional_files = [*config.latex_additional_files, str(STY)]
+
+
 def add_static_path(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
 
@@ -72,6 +80,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", prepare_corpus, priority=400)
     app.connect("env-get-outdated", refresh_corpus, priority=100)  # before the collector
     app.connect("builder-inited", add_static_path)
+    app.connect("config-inited", add_latex_package)
+    app.add_latex_package(STY.stem)
     app.add_directive("article", ArticleDirective)
     app.add_directive("article-cards", ArticleCardsDirective)
     app.add_directive("article-toctree", ArticleTocTree)

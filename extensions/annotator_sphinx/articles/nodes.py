@@ -21,8 +21,11 @@ def visit_paragraph_permalink_html(self: HTML5Translator, node: paragraph_permal
 
 
 def visit_paragraph_permalink_latex(self: LaTeXTranslator, node: paragraph_permalink) -> None:
-    """A PDF has no pilcrow, but links to the paragraph (from notes, the chronology) land."""
+    """The paragraph's number in the margin (editionarticles.sty), where links to it land."""
     self.body.append(self.hypertarget(node["anchor"]))
+    number = node["anchor"].lstrip("p")
+    if number.isdigit():
+        self.body.append(rf"\editionparnum{{{number}}}")
     raise nodes.SkipNode
 
 

@@ -12,6 +12,19 @@ Registers:
   front matter (roman pages, unnumbered), main matter (the articles, numbered chapters
   from page 1) and back matter (unnumbered, before the index).
 
+- config values ``edition_subtitle``, ``edition_editors``, ``edition_licence`` and
+  ``edition_reviewed`` (the date the text was last reviewed against its sources): the
+  title page and its colophon (``titlepage.py``), with the catalog's sources and the
+  front matter's pages; Sphinx's release, ``author`` and build date are not printed;
+- the running heads: each article's ``short_title`` (catalog) after its chapter heading;
+- the post-transform ``CompactGlossary``: the glossary as run-in dictionary entries.
+
+- at ``html-page-context`` of the index page: each place of an entry named by its page
+  and paragraph instead of "[2]", "[3]" (``htmlindex.py``);
+- the ``epub`` builder (``epub.py``, replacing Sphinx's): ``lang`` on every page,
+  ``epub:type`` noteref/footnote on notes, glossary definitions as asides, paragraph
+  numbers, identifier, sources and accessibility metadata, ``role="doc-toc"``.
+
 HTML and EPUB keep the order of the toctrees.
 """
 
@@ -21,14 +34,38 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
-from annotator_sphinx.book.latex import STY, add_latex_support, arrange_book
+from annotator_sphinx.book.epub import (
+    EditionEpub3Builder,
+    EpubGlossaryAsides,
+    EpubParagraphNumbers,
+)
+from annotator_sphinx.book.glossary import CompactGlossary
+from annotator_sphinx.book.htmlindex import name_index_links
+from annotator_sphinx.book.latex import (
+    STY,
+    add_latex_support,
+    arrange_book,
+    drop_generated_includes,
+)
+from annotator_sphinx.book.titlepage import write_titlepage
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("edition_book_frontmatter", [], "", types=frozenset({list, tuple}))
     app.add_config_value("edition_book_backmatter", [], "", types=frozenset({list, tuple}))
+    app.add_config_value("edition_subtitle", "", "", types=frozenset({str}))
+    app.add_config_value("edition_editors", [], "", types=frozenset({list, tuple}))
+    app.add_config_value("edition_licence", "", "", types=frozenset({str}))
+    app.add_config_value("edition_reviewed", "", "", types=frozenset({str}))
     app.connect("config-inited", add_latex_support)
     app.connect("doctree-resolved", arrange_book)
+    app.connect("doctree-read", drop_generated_includes)
+    app.connect("build-finished", write_titlepage)
+    app.add_post_transform(CompactGlossary)
+    app.connect("html-page-context", name_index_links)
+    app.add_builder(EditionEpub3Builder, override=True)
+    app.add_post_transform(EpubParagraphNumbers)
+    app.add_post_transform(EpubGlossaryAsides)
     app.add_latex_package(STY.stem)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -8,6 +8,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.texescape import escape
+
+from annotator_sphinx.articles.corpus import article_of, env_corpus
 
 STY = Path(__file__).parent / "static" / "editionbook.sty"
 
@@ -16,7 +19,20 @@ def add_latex_support(app: Sphinx, config: Config) -> None:
     """Ship editionbook.sty with the LaTeX output; its table of contents keeps roman pages."""
     config.latex_additional_files = [*config.latex_additional_files, str(STY)]
     config.latex_elements = {"tableofcontents": r"\editiontableofcontents",
-                             **config.latex_elements}
+                             "maketitle": r"\editiontitlepage", **config.latex_elements}
+
+
+# Pages the builders generate: a toctree may list them (the web's navigation shows the
+# index), but there is no document to inline, which the LaTeX builder reports.
+GENERATED_PAGES = frozenset({"genindex", "modindex", "search"})
+
+
+def drop_generated_includes(app: Sphinx, doctree: nodes.document) -> None:
+    """Keep generated pages in a toctree's entries (the links) but not among the files it
+    includes, so that the LaTeX builder does not look for a document "genindex"."""
+    for toctree in doctree.findall(addnodes.toctree):
+        toctree["includefiles"] = [name for name in toctree["includefiles"]
+                                   if name not in GENERATED_PAGES]
 
 
 def _marker(command: str) -> nodes.raw:
@@ -69,3 +85,16 @@ def arrange_book(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if back:
         arranged += [_marker(r"\editionbackmatter"), *back]
     parent[position:position] = arranged
+    for node in main:
+        _mark_short_title(app, node)
+
+
+def _mark_short_title(app: Sphinx, file: addnodes.start_of_file) -> None:
+    """After an article's chapter heading, its short title for the running heads."""
+    article = article_of(app.env, file["docname"])
+    section = next(iter(file.findall(nodes.section)), None)
+    if article is None or section is None or not isinstance(section[0], nodes.title):
+        return
+    entry = env_corpus(app.env).entry(article.file)
+    short = entry.short_title if entry is not None and entry.short_title else article.title
+    section.insert(1, _marker(rf"\editionchaptermark{{{escape(short, app.config.latex_engine)}}}"))

@@ -16,6 +16,8 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
     """Sorted and free of timestamps, so two builds of the same texts give the same file."""
     if exception is not None or app.builder.format != "html":
         return
+    if app.builder.name.startswith("epub"):
+        return  # an EPUB packs its folder: a stray file there is a warning next time
     corpus = env_corpus(app.env)
     documents = {entry.slug: corpus.docname(entry) for entry in corpus.entries}
     data = to_json(chronology_of(app.env, warn=False), documents)

@@ -56,6 +56,7 @@ from annotator_sphinx.glossary.nodes import (
     skip_node,
     visit_glossary_definitions_html,
     visit_glossary_link_html,
+    visit_glossary_link_latex,
     visit_register_index_latex,
 )
 from annotator_sphinx.glossary.transforms import (
@@ -85,8 +86,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(EmbedDefinitions)
     app.add_post_transform(CollatedLatexIndex)
     app.add_node(glossary_link, html=(visit_glossary_link_html, depart_glossary_link_html),
-                 latex=(pass_node, depart_glossary_link_latex), text=(pass_node, pass_node),
-                 man=(pass_node, pass_node), texinfo=(pass_node, pass_node))
+                 latex=(visit_glossary_link_latex, depart_glossary_link_latex),
+                 text=(pass_node, pass_node), man=(pass_node, pass_node),
+                 texinfo=(pass_node, pass_node))
     app.add_node(glossary_occurrences, html=(skip_node, None), latex=(skip_node, None),
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
     app.add_node(glossary_definitions, html=(visit_glossary_definitions_html, None),

@@ -17,6 +17,7 @@ from annotator_sphinx.articles.corpus import article_of, env_corpus
 from annotator_sphinx.articles.directives import format_date
 from annotator_sphinx.glossary.data import LINK_MODES, env_glossary
 from annotator_sphinx.glossary.domain import Occurrence, glossary_domain
+from annotator_sphinx.glossary.latexindex import extend_xindy_style, latex_macros
 from annotator_sphinx.glossary.nodes import glossary_occurrences
 from annotator_sphinx.warnings_ import Subtype, report, warn
 
@@ -24,8 +25,30 @@ EXPORT_NAME = "glossary.json"
 STY_NAME = "annotator-glossary"
 STY = r"""\NeedsTeXFormat{LaTeX2e}
 \ProvidesPackage{annotator-glossary}[2026/01/01 glossary page references of the edition]
-% After a linked term in an article: a page reference to its entry in the glossary.
-\newcommand{\annotatorglossref}[1]{\nobreak\,{\scriptsize[\textrightarrow\,p.\,\pageref{#1}]}}
+\RequirePackage{refcount}
+% A linked term of an article keeps the text's own type and colour (italic would read as
+% the source's emphasis); a small raised circle after it says "in the glossary", without
+% brackets, which are the edition's sign for its own additions. The index and the entry's
+% own "Appears in" pages are where a reader looks for the rest.
+\renewcommand{\sphinxtermref}[1]{#1}
+\newcommand{\annotatortermstart}{\begingroup\hypersetup{linkcolor=.}}
+\newcommand{\annotatorglossref}[1]{\endgroup\nobreak
+  \hyperref[#1]{{\normalfont\small\textcolor{black!60}{\textdegree}}}}
+% "Appears in" of a glossary entry in print: the pages of the paragraphs, each page once.
+\newcount\annotator@pages
+\newcommand{\annotatorpages}[1]{\begingroup
+  \annotator@pages=\z@\def\annotator@last{}%
+  \@for\annotator@label:=#1\do{\annotator@newpage{\global\advance\annotator@pages\@ne}}%
+  \ifnum\annotator@pages>\@ne pp.\else p.\fi\nobreakspace
+  \annotator@pages=\z@\def\annotator@last{}%
+  \@for\annotator@label:=#1\do{\annotator@newpage{%
+    \ifnum\annotator@pages>\z@, \fi\global\advance\annotator@pages\@ne
+    \hyperref[\annotator@label]{\annotator@page}}}%
+  \endgroup}
+% #1 when the page of \annotator@label is not the one before
+\newcommand{\annotator@newpage}[1]{%
+  \edef\annotator@page{\getpagerefnumber{\annotator@label}}%
+  \ifx\annotator@page\annotator@last\else\let\annotator@last\annotator@page#1\fi}
 """
 
 
@@ -105,6 +128,9 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
         para = nodes.paragraph(classes=["glossary-appears-in"])
         para += nodes.emphasis("Appears in:", "Appears in:")
         para += nodes.Text(" ")
+        if app.builder.format == "latex":  # a book gives pages
+            node.replace_self(_printed_pages(para, docs, order))
+            continue
         for number, docname in enumerate(sorted(docs, key=lambda d: (order.get(d, 99), d))):
             if number:
                 para += nodes.Text("; ")
@@ -120,6 +146,18 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
                                         refuri=f"{uri}#{anchor}",
                                         reftitle=f"{title}, paragraph {anchor.lstrip('p')}")
         node.replace_self(para)
+
+
+def _printed_pages(para: nodes.paragraph, docs: dict[str, list[str]],
+                   order: dict[str, int]) -> nodes.paragraph:
+    """The pages of the paragraphs, in reading order (annotator-glossary.sty prints each
+    page once, from the labels of the paragraphs)."""
+    labels = [f"{docname}:{anchor}"
+              for docname in sorted(docs, key=lambda d: (order.get(d, 99), d))
+              for anchor in sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))]
+    para += nodes.raw("", rf"\annotatorpages{{{','.join(labels)}}}", format="latex")
+    para += nodes.Text(".")
+    return para
 
 
 def report_unused(app: Sphinx, env: BuildEnvironment) -> None:
@@ -147,7 +185,8 @@ def export(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.builder.outdir)
     if app.builder.format == "latex":
-        (outdir / f"{STY_NAME}.sty").write_text(STY, encoding="utf-8")
+        (outdir / f"{STY_NAME}.sty").write_text(STY + latex_macros(), encoding="utf-8")
+        extend_xindy_style(outdir)
         return
     if app.builder.format != "html" or app.builder.name.startswith("epub"):
         return  # an EPUB packs its folder: a stray file there is a warning next time

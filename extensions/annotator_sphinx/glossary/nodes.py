@@ -8,8 +8,8 @@ from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
-from annotator.collation import ascii_key
 from annotator.glossary import Entry
+from annotator_sphinx.glossary.latexindex import SEE, register_key
 
 POPOVER_PREFIX = "glossary-def-"  # id of an entry's definition embedded in a page
 
@@ -54,14 +54,20 @@ def depart_glossary_link_html(self: HTML5Translator, node: glossary_link) -> Non
             break
 
 
+def visit_glossary_link_latex(self: LaTeXTranslator, node: glossary_link) -> None:
+    """The linked words in the text's own colour (annotator-glossary.sty)."""
+    self.body.append(r"\annotatortermstart{}")
+
+
 def depart_glossary_link_latex(self: LaTeXTranslator, node: glossary_link) -> None:
-    """After the linked words, a page reference to the entry in the glossary."""
+    """After the linked words, a small mark that links to the entry in the glossary."""
+    label = ""
     for ref in node.findall(nodes.reference):
         uri = ref.get("refuri", "")
         if uri.startswith("%"):
             label = self.idescape(uri[1:].replace("#", ":"))
-            self.body.append(rf"\annotatorglossref{{{label}}}")
             break
+    self.body.append(rf"\annotatorglossref{{{label}}}" if label else r"\endgroup{}")
 
 
 def visit_glossary_definitions_html(self: HTML5Translator,
@@ -79,14 +85,29 @@ def visit_glossary_definitions_html(self: HTML5Translator,
     raise nodes.SkipNode
 
 
-def visit_register_index_latex(self: LaTeXTranslator, node: register_index) -> None:
-    """``\\index{key@entry}`` with an ASCII key, so makeindex and xindy both file Ç by C."""
-    label = self.encode(node["label"])
+def _index_text(self: LaTeXTranslator, text: str) -> str:
+    label = self.encode(text)
     for old, new in (("\\{", r"\sphinxleftcurlybrace{}"), ("\\}", r"\sphinxrightcurlybrace{}"),
                      ('"', '""'), ("@", '"@'), ("!", '"!'), ("|", r"\textbar{}")):
         label = label.replace(old, new)
+    return label
+
+
+def visit_register_index_latex(self: LaTeXTranslator, node: register_index) -> None:
+    """``\\index{key@entry}`` with an ASCII key, so makeindex and xindy both file Ç by C.
+
+    The key starts with the register's digit (persons, places, …: see latexindex.py); the
+    other forms of a name are filed as "see" references to it.
+    """
+    category = node.get("category", "")
+    label = _index_text(self, node["label"])
     main = "|spxpagem" if node.get("main") else ""
-    self.body.append(rf"\index{{{ascii_key(node['label'])}@\spxentry{{{label}}}{main}}}")
+    key = register_key(category, node["label"])
+    self.body.append(rf"\index{{{key}@\spxentry{{{label}}}{main}}}")
+    forms: list[str] = node.get("see", [])
+    for form in forms:
+        self.body.append(rf"\index{{{register_key(category, form)}@\spxentry{{"
+                         rf"{_index_text(self, form)}}}|{SEE}{{{label}}}}}")
     raise nodes.SkipNode
 
 

@@ -20,6 +20,7 @@ from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE
 from annotator_sphinx.glossary.collector import GlossaryLinksCollector
 from annotator_sphinx.glossary.data import env_glossary
 from annotator_sphinx.glossary.domain import Occurrence, glossary_domain
+from annotator_sphinx.glossary.latexindex import cross_references
 from annotator_sphinx.glossary.nodes import (
     glossary_definitions,
     glossary_link,
@@ -200,7 +201,9 @@ class CollatedLatexIndex(SphinxPostTransform):
             if entry is None:
                 continue
             main = any(e[3] == "main" for e in node["entries"])
-            node.replace_self(register_index("", label=entry.index_label, main=main))
+            node.replace_self(register_index(
+                "", label=entry.index_label, main=main, category=entry.category,
+                see=cross_references(entry) if main else []))
 
 
 def data_file_location(entry: Entry) -> str:

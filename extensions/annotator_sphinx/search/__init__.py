@@ -6,7 +6,10 @@ Registers:
   process, as ``add_search_language`` does): the index holds every word folded to plain
   Latin letters, and the search page folds the reader's query the same way before the
   English stemmer sees it; a result's summary is cut around the word as its page spells
-  it (Furo loads Sphinx's searchtools.js before the language data, where this lives).
+  it (Furo loads Sphinx's searchtools.js before the language data, where this lives);
+  the summary leaves out the edition's apparatus (note markers, [sic], pilcrows);
+- the post-transform ``KeepApparatusOutOfSearch``: the same apparatus is left out of the
+  search index (Sphinx's ``no-search`` class).
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
+from annotator_sphinx.search.apparatus import KeepApparatusOutOfSearch
 from annotator_sphinx.search.language import FoldingEnglish
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_search_language(FoldingEnglish)
+    app.add_post_transform(KeepApparatusOutOfSearch)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}

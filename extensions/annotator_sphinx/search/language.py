@@ -20,6 +20,19 @@ var Stemmer = function () {
 };
 window.Stemmer = Stemmer;
 
+// A result's summary is the page's text: without what the edition adds inside it (note
+// markers, sic marks, pilcrows, the hidden definitions), which read as "[sic][18][19] ¶".
+const EDITION_APPARATUS = ".apparatus, .footnote-reference, .paragraph-permalink, " +
+  ".glossary-definitions, .headerlink";
+if (typeof Search !== "undefined" && Search.htmlToText) {
+  const sphinxHtmlToText = Search.htmlToText;
+  Search.htmlToText = (htmlString, anchor) => {
+    const page = new DOMParser().parseFromString(htmlString, "text/html");
+    page.querySelectorAll(EDITION_APPARATUS).forEach((el) => el.remove());
+    return sphinxHtmlToText(page.documentElement.outerHTML, anchor);
+  };
+}
+
 // The result's summary is cut around the first word found; Sphinx looks for the folded
 // word in the page's text as it is. Find it in the folded text, and hand Sphinx the
 // words as the page spells them. (searchtools.js is loaded before this file.)
