@@ -168,6 +168,10 @@ def test_pdf_title_page_and_colophon_from_the_edition(
         assert f"{article.outlet}, {article.date.day} {article.date:%B %Y}" in colophon
     assert "About this edition, p. ii" in colophon or "About this edition, p. i" in colophon
     assert "Licence:" in colophon and "source files" in colophon and "Signs: °" in colophon
+    # what the review record vouches for, generated from docs/review.yaml
+    blocks = sum(len(load_article(SEEDS, entry)[0].blocks) for entry in ENTRIES)
+    assert f"Editorial review: {blocks} of {blocks} paragraphs reviewed, the latest on" \
+        in colophon
 
 
 @pytest.mark.pdf

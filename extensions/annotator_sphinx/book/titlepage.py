@@ -78,8 +78,27 @@ def titlepage_latex(app: Sphinx) -> str:
                if reviewed else
                tex(_("Text checked word for word against the source files when this book "
                      "was made, on")) + " " + tex(_day(build_date())))
-    lines += [checked + r".\par", "}", r"\clearpage"]
+    lines += [checked + r".\par"]
+    lines += _review(app, tex)
+    lines += ["}", r"\clearpage"]
     return "\n".join(lines) + "\n"
+
+
+def _review(app: Sphinx, tex: Callable[[str], str]) -> list[str]:
+    """What the review record vouches for, when the edition keeps one."""
+    if "annotator_sphinx.review" not in app.extensions or not app.config.edition_review:
+        return []
+    from annotator_sphinx.review.data import review_set  # only with that extension
+
+    states = review_set(app.config, Path(app.confdir)).status
+    total = sum(state.paragraphs for state in states)
+    reviewed = sum(len(state.reviewed) for state in states)
+    latest = max((state.latest for state in states if state.latest), default=None)
+    line = tex(_("Editorial review: {reviewed} of {total} paragraphs reviewed").format(
+        reviewed=reviewed, total=total))
+    if latest is not None:
+        line += ", " + tex(_("the latest on {date}").format(date=_day(latest)))
+    return [line + r".\par"]
 
 
 def edition_articles(env: BuildEnvironment) -> list[Article]:
