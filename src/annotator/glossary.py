@@ -45,6 +45,7 @@ JSON_SCHEMA: dict[str, Any] = {
                     "case": {"enum": [CASE_EXACT, CASE_ANY]},
                     "see_also": {"type": "array", "items": {"type": "string"}},
                     "skip": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    "link": {"type": "boolean"},
                 },
             },
         },
@@ -66,6 +67,7 @@ class Entry:
     case: str = CASE_EXACT
     see_also: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    link: bool = True  # False: never linked in the articles (what the whole edition is about)
     path: str = ""
     line: int = 0
 
@@ -92,7 +94,7 @@ def _entry(raw: dict[str, Any], path: str, line: int) -> Entry:
         index_name=raw.get("index", "").strip(), dates=raw.get("dates"),
         case=raw.get("case", CASE_ANY if category == "concept" else CASE_EXACT),
         see_also=tuple(raw.get("see_also", ())), skip=tuple(raw.get("skip", ())),
-        path=path, line=line)
+        link=raw.get("link", True), path=path, line=line)
 
 
 def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:

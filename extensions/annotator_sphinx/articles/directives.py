@@ -64,8 +64,11 @@ class ArticleDirective(SphinxDirective):
         if ident in {block.anchor for block in article.blocks}:  # a slug such as "p2"
             ident = nodes.make_id(f"article-{article.slug}")
         section = nodes.section(ids=[ident], classes=["article"])
-        section["support_smartquotes"] = False  # the text is verbatim: no "educated" quotes
-        section += nodes.title(article.title, article.title)
+        # The text and its title are verbatim: no "educated" quotes there. The editor's own
+        # words around them (header, notes, editorial note) get typographic quotes.
+        title = nodes.title(article.title, article.title)
+        title["support_smartquotes"] = False
+        section += title
         section += self.header(article)
         for block in article.blocks:
             if block.kind == "subheading":
@@ -76,6 +79,7 @@ class ArticleDirective(SphinxDirective):
                                        classes=["article-paragraph"])
             node[ANCHOR_ATTRIBUTE] = block.anchor
             node[FILE_ATTRIBUTE] = article.file
+            node["support_smartquotes"] = False
             node.source, node.line = str(Path(article.file)), block.line
             section += node
         section += self.editorial_note(article)

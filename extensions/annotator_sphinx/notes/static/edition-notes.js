@@ -22,6 +22,23 @@
     return id ? document.getElementById(id) : null;
   }
 
+  // The kind of a note, from its marker's class; its sign and word as the legend gives them.
+  var KINDS = {"context": "○", "framing": "◆", "sic": "!", "cross-reference": "→"};
+  function kindOf(ref) {
+    for (var name in KINDS) {
+      if (ref.classList.contains("note-kind-" + name)) {
+        return {sign: KINDS[name], label: name};
+      }
+    }
+    return null;
+  }
+
+  // On a wide screen the note stands in the margin beside its marker: no popover then.
+  function inMargin(ref) {
+    var margin = ref.nextElementSibling;
+    return !!(margin && margin.classList.contains("margin-note") && margin.offsetParent);
+  }
+
   function build(ref) {
     var note = footnoteOf(ref);
     if (!note) return null;
@@ -30,7 +47,14 @@
     pop.id = "popover-" + note.id;
     pop.setAttribute("role", "note");
     var number = ref.textContent.replace(/[\[\]\s]/g, "");
-    pop.setAttribute("aria-label", "Note " + number);
+    var kind = kindOf(ref);
+    pop.setAttribute("aria-label", "Note " + number + (kind ? " (" + kind.label + ")" : ""));
+    var head = document.createElement("p");
+    head.className = "edition-note-head";
+    head.innerHTML = '<span class="edition-note-kind"></span>';
+    head.firstChild.textContent = (kind ? kind.sign + " " : "") + "Note " + number +
+      (kind ? " · " + kind.label : "");
+    pop.appendChild(head);
     Array.prototype.forEach.call(note.children, function (child) {
       if (child.classList.contains("label") || child.classList.contains("backrefs")) return;
       pop.appendChild(child.cloneNode(true));
@@ -67,6 +91,7 @@
   }
 
   function show(ref) {
+    if (inMargin(ref)) return;
     cancel();
     if (current && current.ref === ref) return;
     hide();
@@ -112,6 +137,13 @@
       tapOpensOnly = isTap(event) && !(current && current.ref === ref);
     });
     ref.addEventListener("click", function (event) {
+      if (inMargin(ref)) {  // the list the marker links to is hidden: point at the note
+        event.preventDefault();
+        var margin = ref.nextElementSibling;
+        margin.classList.add("is-called");
+        window.setTimeout(function () { margin.classList.remove("is-called"); }, 1500);
+        return;
+      }
       // a tap shows the note (a second tap jumps); mouse and keyboard jump at once
       if (isTap(event) && tapOpensOnly) {
         event.preventDefault();
