@@ -48,6 +48,11 @@ def plain_words(markup: str) -> str:
     return max((" ".join(run.split()) for run in runs), key=len)
 
 
+def straight(text: str) -> str:
+    """Quotes made straight: the edition prints the editor's straight quotes curly."""
+    return text.translate(str.maketrans("“”‘’", "\"\"''"))
+
+
 def build_warnings(output: str) -> list[str]:
     """The warnings of a build, without Sphinx's notices that a test session's second app
     registers node classes again (the session's edition app is still alive)."""

@@ -41,6 +41,7 @@ CATALOG_SCHEMA: dict[str, Any] = {
                     "title": {"type": "string", "minLength": 1},
                     "outlet": {"type": "string", "minLength": 1},
                     "outlet_basis": {"type": "string", "minLength": 1},
+                    "outlet_country": {"type": "string", "minLength": 1},
                     "date": {"type": "string"},
                     "date_basis": {"enum": list(DATE_BASES)},
                     "date_evidence": {"type": "string", "minLength": 1},
@@ -70,6 +71,7 @@ class CatalogEntry:
     byline: str | None
     dateline: str | None
     line: int
+    outlet_country: str | None = None  # where the outlet is based, for the reader
 
 
 def slug_for(file: str) -> str:
@@ -178,6 +180,7 @@ def entries_from(data: DataFile, seed_dir: Path) -> tuple[list[CatalogEntry], li
             byline=_optional(record, "byline"),
             dateline=_optional(record, "dateline"),
             line=line,
+            outlet_country=_optional(record, "outlet_country"),
         ))
     listed = set(seen_files)
     for seed in sorted(seed_dir.glob("*.txt")):
