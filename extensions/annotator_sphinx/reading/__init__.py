@@ -42,8 +42,6 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("annotator_sphinx.articles")
-    app.setup_extension("annotator_sphinx.notes")
     app.add_config_value("edition_description", "", "html", types=frozenset({str}))
     app.connect("builder-inited", add_static_path)
     app.add_css_file("edition-reading.css")
