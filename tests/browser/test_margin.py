@@ -60,7 +60,7 @@ def test_the_number_beside_each_paragraph_is_its_address(open_page: Any, article
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_each_margin_note_stands_beside_its_marker_and_overlaps_none(
-        open_page: Any, screenshot: Any, theme: str) -> None:
+        open_page: Any, screenshot: Any, serious_violations: Any, theme: str) -> None:
     page = open_page(PAGES["article"], width=WIDE, theme=theme)
     notes = page.evaluate(MARGIN_JS)
     assert len(notes) > 10
@@ -78,6 +78,7 @@ def test_each_margin_note_stands_beside_its_marker_and_overlaps_none(
             assert box["top"] >= previous["bottom"], (note, previous)  # no overlap
         previous = box
     screenshot(page, f"margin-notes-{WIDE}-{theme}")
+    assert serious_violations(page) == []
 
 
 @pytest.mark.parametrize("theme", THEMES)

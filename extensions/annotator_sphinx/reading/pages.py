@@ -10,18 +10,19 @@ from sphinx.application import Sphinx
 
 from annotator_sphinx.reading.tools import page_citation, page_url
 
-# A static file, and what a page's body holds when the page uses it. Files not listed here
-# (the theme's own, the search's) are always kept.
+# A static file, and what a page's body holds when the page uses it (a class or attribute
+# its rules or script look for). Files not listed here (the theme's own, the search's) are
+# always kept.
 USED_WHEN: dict[str, tuple[str, ...]] = {
     "sphinx-design.min.css": ('class="sd-',),
     "design-tabs.js": ("sd-tab",),
     "pygments.css": ('class="highlight',),
-    "edition-articles.css": ("article-",),
+    "edition-articles.css": ('class="article-',),
     "edition-notes.css": ("edition-note",),
     "edition-notes.js": ("edition-note-ref",),
-    "edition-glossary.css": ("glossary",),
+    "edition-glossary.css": ("data-glossary", 'class="glossary'),
     "edition-glossary.js": ("data-glossary",),
-    "edition-chronology.css": ("chronology",),
+    "edition-chronology.css": ('class="chronology',),
     "edition-reading.js": ("reading-tools",),
 }
 
