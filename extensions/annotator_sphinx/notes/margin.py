@@ -75,9 +75,11 @@ def visit_margin_note_html(self: HTML5Translator, node: margin_note) -> None:
     """``<small>``: a side comment, and the one inline element a note's text never holds."""
     number, kind = node["number"], node["kind"]
     label = kind_label(kind)
-    attributes: dict[str, Any] = {"role": "note",
+    # focusable: a long note, cut short in the margin, opens in full on focus or hover
+    attributes: dict[str, Any] = {"role": "note", "tabindex": "0",
                                   "aria-label": _("Note %s (%s)") % (number, label)}
     self.body.append(self.starttag(node, "small", "", **attributes))
+    self.body.append('<span class="margin-note-body">')
     sign = KIND_SIGNS.get(kind, "")
     self.body.append(f'<span class="margin-note-label"><span class="margin-note-number">'
                      f'{self.encode(number)}</span> <span class="note-kind-sign" '
@@ -86,7 +88,7 @@ def visit_margin_note_html(self: HTML5Translator, node: margin_note) -> None:
 
 
 def depart_margin_note_html(self: HTML5Translator, node: margin_note) -> None:
-    self.body.append("</small>")
+    self.body.append("</span></small>")
 
 
 def skip_node(self: object, node: nodes.Node) -> None:

@@ -33,11 +33,44 @@
     return null;
   }
 
-  // On a wide screen the note stands in the margin beside its marker: no popover then.
-  function inMargin(ref) {
+  // On a wide screen the note stands in the margin beside its marker: no popover then,
+  // unless the margin shows it cut short (a long note), when the popover gives it whole.
+  function marginOf(ref) {
     var margin = ref.nextElementSibling;
-    return !!(margin && margin.classList.contains("margin-note") && margin.offsetParent);
+    return margin && margin.classList.contains("margin-note") && margin.offsetParent ?
+      margin : null;
   }
+  function isCut(margin) { return margin.scrollHeight > margin.clientHeight + 1; }
+  function inMargin(ref) {
+    var margin = marginOf(ref);
+    return !!margin && !isCut(margin);
+  }
+  function markCut() {
+    document.querySelectorAll("small.margin-note").forEach(function (margin) {
+      margin.classList.toggle("is-cut", !!margin.offsetParent && isCut(margin));
+    });
+  }
+  // A float whose marker ends a line starts on the next line: raise it to the marker's
+  // line when the note above leaves room (a small gap always stays between notes).
+  function alignMargins() {
+    var above = -Infinity;
+    document.querySelectorAll("small.margin-note").forEach(function (margin) {
+      margin.style.marginTop = "";
+      if (!margin.offsetParent) return;
+      var ref = margin.previousElementSibling;
+      var top = margin.getBoundingClientRect().top;
+      var wanted = Math.max(ref.getBoundingClientRect().top + 2, above + 8);
+      if (wanted < top - 1) {
+        var current = parseFloat(getComputedStyle(margin).marginTop) || 0;
+        margin.style.marginTop = (current - (top - wanted)) + "px";
+      }
+      above = margin.getBoundingClientRect().bottom;
+    });
+  }
+  function layout() { alignMargins(); markCut(); }
+  layout();
+  window.addEventListener("resize", layout);
+  window.addEventListener("load", layout);  // fonts may change the lines
 
   function build(ref) {
     var note = footnoteOf(ref);
@@ -137,9 +170,11 @@
       tapOpensOnly = isTap(event) && !(current && current.ref === ref);
     });
     ref.addEventListener("click", function (event) {
-      if (inMargin(ref)) {  // the list the marker links to is hidden: point at the note
+      var margin = marginOf(ref);
+      if (margin) {  // the list the marker links to is hidden: the note in the margin
         event.preventDefault();
-        var margin = ref.nextElementSibling;
+        hide();
+        margin.focus({preventScroll: true});  // a note cut short opens in full
         margin.classList.add("is-called");
         window.setTimeout(function () { margin.classList.remove("is-called"); }, 1500);
         return;
