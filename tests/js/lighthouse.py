@@ -33,6 +33,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         """Requests are not the output."""
 
 
+def name_of(url: str) -> str:
+    return url.split("/")[-1].split("?")[0]
+
+
 def run(site: Path) -> int:
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -58,7 +62,7 @@ def run(site: Path) -> int:
             unused = {item["url"]: item.get("wastedBytes", 0)
                       for audit in ("unused-css-rules", "unused-javascript")
                       for item in data["audits"][audit].get("details", {}).get("items", [])}
-            blocking = [item["url"].split("/")[-1].split("?")[0] + f" ({unused.get(item['url'], 0)})"
+            blocking = [f"{name_of(item['url'])} ({unused.get(item['url'], 0)})"
                         for item in data["audits"]["render-blocking-resources"]
                         .get("details", {}).get("items", [])]
             print(f"{name:10} {form:8} " + " ".join(f"{scores[c]:>15}" for c in CATEGORIES)
