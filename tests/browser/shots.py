@@ -45,7 +45,7 @@ def main(site: str, label: str) -> None:
                     page = context.new_page()
                     page.goto(f"http://127.0.0.1:{server.server_port}/{path}")
                     page.screenshot(path=str(out / f"{label}-{name}-{width}-{theme}.png"),
-                                    full_page=name != "article")
+                                    full_page=name == "landing")
                     context.close()
         browser.close()
     server.shutdown()
