@@ -75,6 +75,8 @@ def _kinds(document: nodes.document) -> list[str]:
 
 
 def visit_reading_tools_html(self: HTML5Translator, node: reading_tools) -> None:
+    if self.builder.name == "epub":  # no script, no address: a reading system's own tools
+        raise nodes.SkipNode
     docname = self.builder.current_docname
     citation = page_citation(self.builder.env, docname, page_url(self.builder, docname))
     kinds = _kinds(self.document)
