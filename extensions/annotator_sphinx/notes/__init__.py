@@ -90,5 +90,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("edition-notes.css")
     app.add_js_file("edition-notes.js", loading_method="defer")
     # env_version 2: per article, the fingerprint of the notes it was read with
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
+    # env_version 3: markers carry their kind; notes take typographic quotes
+    return {"version": __version__, "env_version": 3, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -52,5 +52,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                  texinfo=(skip_node, None))
     app.add_transform(AddReadingTools)
     app.connect("html-page-context", light_page)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+    # env_version 2: article doctrees hold the reading_tools node
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
             "parallel_write_safe": True}
