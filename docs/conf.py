@@ -51,8 +51,20 @@ nitpicky = True
 # Furo: a quiet reading layout with a light and a dark mode, readable line length and a
 # usable phone layout, and no JavaScript framework between the reader and the text.
 html_theme = "furo"
-html_title = "Turkey and Azerbaijan after the Karabakh War — an annotated reading edition"
-html_static_path: list[str] = []
+# Short enough for two lines in the sidebar; the landing page's heading gives the rest.
+html_title = "Turkey and Azerbaijan after Karabakh"
+# No "view source" eye: the page sources are stubs, not the texts; each article's
+# editorial note says where its text comes from.
+html_show_sourcelink = False
+html_theme_options = {"top_of_page_buttons": []}
+html_favicon = "_static/favicon.svg"
+# The meta description of pages other than the articles (each article has its own).
+edition_description = ("Five Turkish and Azerbaijani news articles of 2021–2022 on the "
+                       "alliance of Türkiye and Azerbaijan after the 2020 Karabakh war, "
+                       "word for word, with numbered paragraphs, notes and a glossary.")
+# The pages' stable addresses (canonical links, citations): Read the Docs gives its own.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+html_static_path: list[str] = []  # the extensions add their own folders
 html_last_updated_fmt = None
 
 # Glossary (annotator_sphinx.glossary): the data file, and which occurrences get a link

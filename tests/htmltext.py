@@ -22,7 +22,7 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.css_class = css_class
         self.skip_apparatus = skip_apparatus
-        self.stack: list[tuple[str, bool, bool]] = []
+        self.stack: list[tuple[str, bool, bool, bool]] = []
         self.found: list[tuple[str | None, list[str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -34,19 +34,25 @@ class _Collector(HTMLParser):
         if hit:
             self.found.append((values.get("id"), []))
         apparatus = APPARATUS in classes
-        if apparatus and not self.skip_apparatus and any(h for _, h, _ in self.stack):
+        if apparatus and not self.skip_apparatus and self._inside():
             self.found[-1][1].append(" ")  # an addition is never glued to a word of the text
-        self.stack.append((tag, hit, self.skip_apparatus and apparatus))
+        self.stack.append((tag, hit, self.skip_apparatus and apparatus, apparatus))
+
+    def _inside(self) -> bool:
+        return any(hit for _, hit, _, _ in self.stack)
 
     def handle_endtag(self, tag: str) -> None:
+        apparatus = False
         while self.stack:
-            open_tag, _, _ = self.stack.pop()
+            open_tag, _, _, apparatus = self.stack.pop()
             if open_tag == tag:
                 break
+        if apparatus and not self.skip_apparatus and self._inside():
+            self.found[-1][1].append(" ")  # nor to the word after it
 
     def handle_data(self, data: str) -> None:
-        inside = any(hit for _, hit, _ in self.stack)
-        skipped = any(skip for _, _, skip in self.stack)
+        inside = self._inside()
+        skipped = any(skip for _, _, skip, _ in self.stack)
         if inside and not skipped:
             self.found[-1][1].append(data)
 

@@ -9,6 +9,7 @@ _REF = re.compile(r'<a class="footnote-reference[^"]*\bedition-note-ref\b[^"]*"[
                   re.S)
 _SIC = re.compile(r'<span class="apparatus sic[^"]*">(.*?)</span>', re.S)
 _PILCROW = re.compile(r'<a class="paragraph-permalink[^"]*"[^>]*>.*?</a>', re.S)
+_MARGIN = re.compile(r'<small [^>]*\bmargin-note\b[^>]*>.*?</small>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -19,8 +20,9 @@ def paragraph_html(page: str, anchor: str) -> str:
 
 
 def marked_text(page: str, anchor: str) -> str:
-    """The paragraph as a reader sees it, markers as ⟦N⟧ and [sic] marks as ⟦sic⟧."""
-    body = _PILCROW.sub("", paragraph_html(page, anchor))
+    """The paragraph as a reader sees it, markers as ⟦N⟧ and [sic] marks as ⟦sic⟧
+    (the margin notes, copies of the footnotes, left out)."""
+    body = _MARGIN.sub("", _PILCROW.sub("", paragraph_html(page, anchor)))
     body = _SIC.sub(lambda m: "⟦sic⟧" if "sic" in _TAG.sub("", m.group(1)) else "?", body)
     body = _REF.sub(lambda m: "⟦" + _TAG.sub("", m.group(1)).strip("[]") + "⟧", body)
     return html.unescape(_TAG.sub("", body))
@@ -44,6 +46,11 @@ def plain_words(markup: str) -> str:
     """The longest stretch of a note's text without markup: it must appear as written."""
     runs = re.split(r"\{[a-z]+\}`[^`]*`|[*`{}]", markup)
     return max((" ".join(run.split()) for run in runs), key=len)
+
+
+def straight(text: str) -> str:
+    """Quotes made straight: the edition prints the editor's straight quotes curly."""
+    return text.translate(str.maketrans("“”‘’", "\"\"''"))
 
 
 def build_warnings(output: str) -> list[str]:

@@ -14,11 +14,12 @@ def test_article_pages_header_anchors_and_note(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
     page = (app.outdir / "articles" / "first.html").read_text(encoding="utf-8")
     assert "<h1>A test headline" in page
-    assert "Test Outlet" in page and "2 March 2021 (as stated on the page)" in page
+    assert "Test Outlet · 2 March 2021" in page and "The date is printed on the page" in page
     paragraphs = texts_by_class(page, "article-paragraph", skip_apparatus=True)
     assert [ident for ident, _ in paragraphs] == ["p1", "p2"]
     assert paragraphs[1][1] == 'The second paragraph says "not not" as printed.'
-    assert '<a class="paragraph-permalink apparatus" href="#p1"' in page
+    assert ('<a class="paragraph-permalink paragraph-number apparatus" href="#p1"'
+            in page)
     # markup in the source is text: escaped, never executed
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert "<script>alert" not in page

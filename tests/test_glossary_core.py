@@ -176,6 +176,8 @@ def test_the_same_alias_spelt_without_accents_is_still_claimed_twice(tmp_path: P
     ("entries:\n  - id: a\n    term: A\n    category: place\n    definition: x\n"
      "    colour: red\n", 2, "colour"),
     ("entries: [\n", 2, "not valid YAML"),
+    ("entries:\n  - id: a\n    term: A\n    category: place\n    definition: x\n"
+     "    link: no thanks\n", 6, "link"),
 ])
 def test_schema_and_syntax_errors_name_the_line(tmp_path: Path, text: str, line: int,
                                                 words: str) -> None:
@@ -195,6 +197,9 @@ def test_the_edition_glossary_is_valid_and_covers_every_category() -> None:
               "six-nation platform", "Zangazur", "the great return"]
     for words in loaded:
         assert matcher.find(f"x {words} x"), words
+    # what the whole edition is about is never linked; every other entry is
+    assert {entry.id for entry in entries if not entry.link} == {
+        "turkiye", "azerbaijan", "armenia"}
     shusha = next(entry for entry in entries if entry.id == "shusha")
     assert "Shushi" in shusha.aliases
 

@@ -48,7 +48,7 @@ def test_markers_follow_the_quoted_words_numbered_per_article(app: SphinxTestApp
 def test_notes_are_footnotes_with_links_and_back_links(app: SphinxTestApp) -> None:
     app.build()
     first = page(app, "first")
-    assert footnote_text(first, "note-3") == '[ 3 ] The source doubles the word; read "not".'
+    assert footnote_text(first, "note-3") == '[ 3 ] The source doubles the word; read “not”.'
     assert footnote_text(first, "note-2") == "[ 2 ] Read 2020 ."
     context = footnote_text(first, "note-4")
     assert context == "[ 4 ] Shusha (Armenian: Shushi); see Shusha and A second headline ."
@@ -101,7 +101,7 @@ def test_latex_footnotes_stand_after_the_quoted_words(app: SphinxTestApp) -> Non
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert ("it was not not\\DUrole{apparatus}{\\DUrole{sic}{\u00a0{[}"
             "\\sphinxstyleemphasis{sic}{]}}}%\n\\begin{footnote}[3]\\sphinxAtStartFootnote\n"
-            "The source doubles the word; read \"not\".\n%\n\\end{footnote} over.") in tex
+            "The source doubles the word; read “not”.\n%\n\\end{footnote} over.") in tex
     assert "The war began%\n\\begin{footnote}[1]\\sphinxAtStartFootnote\nA framing note" in tex
     assert "Notes" not in tex.split("\\begin{document}")[1].split("Editorial note")[0] \
         .replace("footnote", "")  # no empty "Notes" heading in print

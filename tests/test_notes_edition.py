@@ -16,7 +16,14 @@ from annotator.notes import AnchoredNote, anchor_notes, load_notes
 
 from conftest import DOCS, SEEDS, build_edition
 from htmltext import texts_by_class
-from notehtml import before_marker, build_warnings, footnote_text, marked_text, plain_words
+from notehtml import (
+    before_marker,
+    build_warnings,
+    footnote_text,
+    marked_text,
+    plain_words,
+    straight,
+)
 
 ENTRIES = reading_order(load_catalog(SEEDS / "catalog.yaml", SEEDS)[0])
 ARTICLES = [load_article(SEEDS, entry)[0] for entry in ENTRIES]
@@ -51,7 +58,7 @@ def test_every_marker_right_after_its_words_with_its_note(edition_html: SphinxTe
             (article.slug, number, note.exact)
         assert text[note.block_start:note.marker].startswith(note.exact)
         shown = footnote_text(page, f"note-{number}")
-        assert plain_words(note.note.text) in shown, (article.slug, number)
+        assert straight(plain_words(note.note.text)) in straight(shown), (article.slug, number)
         marked = marked_text(page, note.anchor)
         if note.note.kind == "sic":  # the [sic] mark stands just before the note's marker
             assert re.search(rf"⟦sic⟧(⟦\d+⟧)*⟦{number}⟧", marked), (article.slug, number)

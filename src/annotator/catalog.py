@@ -41,6 +41,7 @@ CATALOG_SCHEMA: dict[str, Any] = {
                     "title": {"type": "string", "minLength": 1},
                     "outlet": {"type": "string", "minLength": 1},
                     "outlet_basis": {"type": "string", "minLength": 1},
+                    "outlet_country": {"type": "string", "minLength": 1},
                     "date": {"type": "string"},
                     "date_basis": {"enum": list(DATE_BASES)},
                     "date_evidence": {"type": "string", "minLength": 1},
@@ -78,6 +79,7 @@ class CatalogEntry:
     # when the text does not date it itself: the chronology dates it by ``date``.
     occasion: str | None = None
     short_title: str | None = None  # the running head in print; the title when absent
+    outlet_country: str | None = None  # where the outlet is based, for the reader
 
 
 def slug_for(file: str) -> str:
@@ -188,6 +190,7 @@ def entries_from(data: DataFile, seed_dir: Path) -> tuple[list[CatalogEntry], li
             line=line,
             occasion=_optional(record, "occasion"),
             short_title=_optional(record, "short_title"),
+            outlet_country=_optional(record, "outlet_country"),
         ))
     listed = set(seen_files)
     for seed in sorted(seed_dir.glob("*.txt")):

@@ -63,6 +63,7 @@ JSON_SCHEMA: dict[str, Any] = {
                     "see_also": {"type": "array", "items": {"type": "string"}},
                     "skip": {"type": "array", "items": {"type": "string", "minLength": 1}},
                     "coordinates": COORDINATES_SCHEMA,
+                    "link": {"type": "boolean"},
                 },
             },
         },
@@ -99,6 +100,7 @@ class Entry:
     case: str = CASE_EXACT
     see_also: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    link: bool = True  # False: never linked in the articles (what the whole edition is about)
     path: str = ""
     line: int = 0
     coordinates: Coordinates | None = None
@@ -126,7 +128,8 @@ def _entry(raw: dict[str, Any], path: str, line: int) -> Entry:
         index_name=raw.get("index", "").strip(), dates=raw.get("dates"),
         case=raw.get("case", CASE_ANY if category == "concept" else CASE_EXACT),
         see_also=tuple(raw.get("see_also", ())), skip=tuple(raw.get("skip", ())),
-        path=path, line=line, coordinates=_coordinates(raw.get("coordinates")))
+        link=raw.get("link", True), path=path, line=line,
+        coordinates=_coordinates(raw.get("coordinates")))
 
 
 def _coordinates(raw: dict[str, Any] | None) -> Coordinates | None:

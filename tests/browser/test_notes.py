@@ -68,7 +68,7 @@ def assert_shows_note(page: Any, number: int, note: AnchoredNote) -> Any:
     popover.wait_for(state="visible")
     assert popover.count() == 1
     text = reading(popover.evaluate("""(pop) => Array.from(pop.children)
-        .filter((child) => !child.matches('.edition-note-jump'))
+        .filter((child) => !child.matches('.edition-note-jump, .edition-note-head'))
         .map((child) => child.textContent).join(' ')"""))
     assert text == footnote_text(page, number)
     assert reading(plain_words(note.note.text)) in text

@@ -93,5 +93,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_env_collector(ArticleEntriesCollector)
     app.add_css_file("edition-articles.css")
     # env_version 2: the article pages' catalog entries are kept in the environment
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
+    # env_version 3: the HTML header (outlet and country, date, byline) and smartquotes
+    return {"version": __version__, "env_version": 3, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -101,7 +101,7 @@ def entry_fingerprint(entry: CatalogEntry) -> str:
     """What an article page shows of its entry (not its line: editing others moves it)."""
     return digest(entry.file, entry.slug, entry.title, entry.outlet, entry.outlet_basis,
                   entry.date, entry.date_basis, entry.date_evidence, entry.byline,
-                  entry.dateline, entry.occasion)
+                  entry.dateline, entry.occasion, entry.short_title, entry.outlet_country)
 
 
 class ArticleEntriesCollector(ArticleInputCollector):

@@ -24,6 +24,14 @@ def format_date(article: Article) -> str:
     return f"{article.date.day} {article.date:%B %Y}" if article.date else "date unknown"
 
 
+EDITORIAL_NOTE_ID = "editorial-note"
+
+
+def outlet_line(article: Article, country: str | None) -> str:
+    """The outlet as a reader is told it: its name and, when known, its country."""
+    return f"{article.outlet}, {country}" if country else article.outlet
+
+
 def _field(name: str, *body: nodes.Node) -> nodes.field:
     return nodes.field("", nodes.field_name(name, name),
                        nodes.field_body("", nodes.paragraph("", "", *body)))
@@ -64,8 +72,11 @@ class ArticleDirective(SphinxDirective):
         if ident in {block.anchor for block in article.blocks}:  # a slug such as "p2"
             ident = nodes.make_id(f"article-{article.slug}")
         section = nodes.section(ids=[ident], classes=["article"])
-        section["support_smartquotes"] = False  # the text is verbatim: no "educated" quotes
-        section += nodes.title(article.title, article.title)
+        # The text and its title are verbatim: no "educated" quotes there. The editor's own
+        # words around them (header, notes, editorial note) get typographic quotes.
+        title = nodes.title(article.title, article.title)
+        title["support_smartquotes"] = False
+        section += title
         section += self.header(article)
         for block in article.blocks:
             if block.kind == "subheading":
@@ -76,6 +87,7 @@ class ArticleDirective(SphinxDirective):
                                        classes=["article-paragraph"])
             node[ANCHOR_ATTRIBUTE] = block.anchor
             node[FILE_ATTRIBUTE] = article.file
+            node["support_smartquotes"] = False
             node.source, node.line = str(Path(article.file)), block.line
             section += node
         section += self.editorial_note(article)
@@ -83,6 +95,24 @@ class ArticleDirective(SphinxDirective):
         return section
 
     def header(self, article: Article) -> nodes.container:
+        """A book's header in HTML (outlet and country, date, byline, dateline, and how the
+        date is known, linked to the editorial note); print keeps its list of fields."""
+        entry = env_corpus(self.env).entry(article.file)
+        outlet = outlet_line(article, entry.outlet_country if entry else None)
+        web = addnodes.only(expr="html")
+        web += nodes.paragraph("", f"{outlet} · {format_date(article)}",
+                               classes=["article-source"])
+        by = " · ".join(part for part in (
+            f"By {article.byline}" if article.byline else "", article.dateline or "") if part)
+        if by:
+            web += nodes.paragraph("", by, classes=["article-byline"])
+        basis = ("The date is printed on the page" if article.date_basis == "stated" else
+                 "The date is inferred from the text")
+        web += nodes.paragraph(
+            "", "", nodes.Text(f"{basis}: see the "),
+            nodes.reference("", "editorial note", refid=EDITORIAL_NOTE_ID,
+                            internal=True),
+            nodes.Text("."), classes=["article-basis"])
         fields = nodes.field_list()
         fields += _field("Outlet", _text(article.outlet))
         basis = "as stated on the page" if article.date_basis == "stated" else \
@@ -92,10 +122,12 @@ class ArticleDirective(SphinxDirective):
             fields += _field("Byline", _text(article.byline))
         if article.dateline:
             fields += _field("Dateline", _text(article.dateline))
-        return nodes.container("", fields, classes=["article-meta"])
+        printed = addnodes.only(expr="not html")
+        printed += fields
+        return nodes.container("", web, printed, classes=["article-meta"])
 
     def editorial_note(self, article: Article) -> nodes.admonition:
-        note = nodes.admonition(classes=["editorial-note"])
+        note = nodes.admonition(classes=["editorial-note"], ids=[EDITORIAL_NOTE_ID])
         note += nodes.title("Editorial note", "Editorial note")
         facts = nodes.bullet_list()
         if not article.title_in_text:
@@ -108,8 +140,8 @@ class ArticleDirective(SphinxDirective):
             "", f"Date ({article.date_basis}): {article.date_evidence}"))
         note += facts
         if article.furniture:
-            note += nodes.paragraph("", f"Removed from the source file ({article.file}) as page "
-                                    "furniture, not article text:")
+            note += nodes.paragraph("", "Set aside as page furniture, not article text (with "
+                                    "their lines in the source as saved):")
             removed = nodes.bullet_list(classes=["furniture"])
             for line in article.furniture:
                 removed += nodes.list_item("", nodes.paragraph(
@@ -117,8 +149,7 @@ class ArticleDirective(SphinxDirective):
                     nodes.literal(line.text, line.text)))
             note += removed
         else:
-            note += nodes.paragraph("", f"No page furniture was found in the source file "
-                                    f"({article.file}).")
+            note += nodes.paragraph("", "No page furniture was found in the source.")
         return note
 
 
@@ -155,7 +186,8 @@ class ArticleCardsDirective(SphinxDirective):
         assert entry is not None
         title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"],
                                  children=[nodes.Text(article.title)])
-        meta = nodes.paragraph("", f"{article.outlet} · {format_date(article)}",
+        meta = nodes.paragraph("", f"{outlet_line(article, entry.outlet_country)} · "
+                               f"{format_date(article)}",
                                classes=["article-card-meta"])
         opening = article.blocks[0].text if article.blocks else ""
         body = create_component("card-body", ["sd-card-body"], children=[

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 
 class paragraph_permalink(nodes.Inline, nodes.Element):  # noqa: N801 (docutils naming)
-    """The pilcrow link that lets a reader copy the address of one paragraph."""
+    """The paragraph's number, which is also the link that gives its address."""
+
+
+def paragraph_number(anchor: str) -> str:
+    """The number a reader cites (¶ 12) of the anchor ``p12``: the same everywhere."""
+    return anchor.lstrip("p")
 
 
 def visit_paragraph_permalink_html(self: HTML5Translator, node: paragraph_permalink) -> None:
+    """The number in the margin (at the paragraph's start on a phone); it is the permalink."""
     anchor = node["anchor"]
-    number = anchor.lstrip("p")
+    number = paragraph_number(anchor)
+    label = _("Paragraph %s: its address") % number
     self.body.append(
-        f'<a class="paragraph-permalink apparatus" href="#{anchor}" '
-        f'title="Link to paragraph {number}" aria-label="Link to paragraph {number}">¶</a>')
+        f'<a class="paragraph-permalink paragraph-number apparatus" href="#{anchor}" '
+        f'title="{label}" aria-label="{label}">{number}</a>')
     raise nodes.SkipNode
 
 

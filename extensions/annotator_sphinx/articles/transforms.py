@@ -12,7 +12,7 @@ from annotator_sphinx.articles.nodes import paragraph_permalink
 
 
 class AddParagraphPermalinks(SphinxPostTransform):
-    """Give every anchored paragraph its permalink: a pilcrow in HTML, a label in LaTeX.
+    """Give every anchored paragraph its permalink: its number in HTML, a label in LaTeX.
 
     It runs after the other extensions' transforms (priority 900), so that the permalink
     never becomes part of the text they match quotes against.
@@ -26,7 +26,5 @@ class AddParagraphPermalinks(SphinxPostTransform):
             anchor = node.get(ANCHOR_ATTRIBUTE)
             if not anchor or not isinstance(node, (nodes.paragraph, nodes.rubric)):
                 continue
-            if output == "html":
-                node.append(paragraph_permalink("", anchor=anchor))
-            elif output == "latex":  # the label must stand where the paragraph starts
+            if output in ("html", "latex"):  # the number and label stand at the start
                 node.insert(0, paragraph_permalink("", anchor=anchor))

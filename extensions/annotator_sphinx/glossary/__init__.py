@@ -108,5 +108,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("edition-glossary.css")
     app.add_js_file("edition-glossary.js", loading_method="defer")
     # env_version 2: per article, the fingerprint of the glossary it was linked with
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
+    # env_version 3: entries say whether they are linked at all (link: false)
+    return {"version": __version__, "env_version": 3, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -5,22 +5,30 @@ from __future__ import annotations
 import html
 
 from docutils import nodes
+from docutils.utils.smartquotes import smartyPants
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from annotator.glossary import Entry
 from annotator_sphinx.glossary.latexindex import SEE, register_key
 
+
+def typographic(text: str) -> str:
+    """The editor's straight quotes as curly ones, as the texts print theirs (the data file
+    keeps what the editor typed)."""
+    return str(smartyPants(text, attr="q", language="en"))
+
 POPOVER_PREFIX = "glossary-def-"  # id of an entry's definition embedded in a page
 
 
-def shown_in_articles(entry: Entry) -> tuple[str, str, str, str, str, str]:
-    """What an article page shows of an entry it links to: the popover, the index label.
+def shown_in_articles(entry: Entry) -> tuple[str, str, str, str, str, str, bool]:
+    """What an article page shows of an entry it links to: the popover, the index label,
+    whether it is linked at all.
 
     (Its aliases, case rule and opt-outs decide where it is linked, not what is shown.)
     """
     return (entry.id, entry.term, entry.category, entry.dates or "", entry.definition,
-            entry.index_label)
+            entry.index_label, entry.link)
 
 
 class glossary_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils naming)
@@ -73,8 +81,9 @@ def depart_glossary_link_latex(self: LaTeXTranslator, node: glossary_link) -> No
 def visit_glossary_definitions_html(self: HTML5Translator,
                                     node: glossary_definitions) -> None:
     self.body.append('<div class="glossary-definitions apparatus" hidden="hidden">\n')
-    for entry_id, term, category, dates, definition, _ in node["entries"]:
+    for entry_id, term, category, dates, definition, *_ in node["entries"]:
         extra = f" ({html.escape(dates)})" if dates else ""
+        definition = typographic(definition)
         self.body.append(
             f'<span id="{POPOVER_PREFIX}{html.escape(entry_id, quote=True)}" '
             f'class="glossary-definition" role="tooltip">'

@@ -123,7 +123,7 @@ class LinkGlossaryTerms(SphinxTransform):
             if span is None or not span[3]:
                 continue  # inside a link or a literal, or across a marker: left alone
             entry = glossary.by_id[match.entry_id]
-            link = (mode == "every"
+            link = entry.link and (mode == "every"
                     or (mode == "paragraph" and entry.id not in linked_here)
                     or (mode == "article" and entry.id not in linked_in_article))
             linked_here.add(entry.id)

@@ -10,6 +10,8 @@ Registers:
   ``note-kind``, ``note-article``);
 - transforms ``AddNotes`` (610: markers and ``[sic]`` marks after the quoted words,
   auto-numbered footnotes) and ``GatherNotes`` (625: the notes under the article);
+- the post-transform ``AddMarginNotes`` (HTML): a copy of each note beside its marker,
+  floated into the margin on wide screens (``margin_note`` nodes);
 - the ``ArticleNotesCollector``: an edit of a note re-reads its article's page only;
 - the domain ``edition_notes``: the notes of every page, for the export;
 - a handler of ``edition-annotations`` (from ``annotator_sphinx.annotations``): the notes
@@ -34,6 +36,13 @@ from annotator_sphinx.annotations import EVENT
 from annotator_sphinx.notes.collector import ArticleNotesCollector
 from annotator_sphinx.notes.data import note_set
 from annotator_sphinx.notes.domain import NotesDomain
+from annotator_sphinx.notes.margin import (
+    AddMarginNotes,
+    depart_margin_note_html,
+    skip_node,
+    visit_margin_note_html,
+)
+from annotator_sphinx.notes.nodes import margin_note
 from annotator_sphinx.notes.transforms import DOC_TITLE, AddNotes, GatherNotes
 from annotator_sphinx.warnings_ import Subtype, report
 
@@ -71,11 +80,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_env_collector(ArticleNotesCollector)
     app.add_transform(AddNotes)
     app.add_transform(GatherNotes)
+    app.add_post_transform(AddMarginNotes)
+    app.add_node(margin_note, html=(visit_margin_note_html, depart_margin_note_html),
+                 latex=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
+                 texinfo=(skip_node, None))
     app.connect("builder-inited", check_notes)
     app.connect("builder-inited", add_static_path)
     app.connect(EVENT, note_records)
     app.add_css_file("edition-notes.css")
     app.add_js_file("edition-notes.js", loading_method="defer")
     # env_version 2: per article, the fingerprint of the notes it was read with
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
+    # env_version 3: markers carry their kind; notes take typographic quotes
+    return {"version": __version__, "env_version": 3, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -22,3 +22,14 @@ def sic_mark() -> nodes.inline:
     does not break, so the mark never starts a line."""
     return nodes.inline("", "", nodes.Text("\u00a0["), nodes.emphasis("sic", "sic"),
                         nodes.Text("]"), classes=[APPARATUS, "sic"])
+
+
+# The kinds of note, each with the small sign its marker carries and the word a legend and
+# the popover give it; the sign tells a framing note from a stray full stop at a glance.
+KIND_SIGNS: dict[str, str] = {"context": "○", "framing": "◆", "sic": "!",
+                              "cross-reference": "→"}
+KIND_CLASS = "note-kind-"  # + kind: on the marker, the footnote and the margin note
+
+
+class margin_note(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils naming)
+    """A copy of a note beside its marker, shown in the margin of a wide screen (HTML)."""

@@ -28,6 +28,7 @@ from annotator_sphinx.notes.domain import NotesDomain
 from annotator_sphinx.notes.markup import parse_inline
 from annotator_sphinx.notes.nodes import (
     APPARATUS,
+    KIND_CLASS,
     NOTE_CLASS,
     NOTE_REF_CLASS,
     is_apparatus,
@@ -38,6 +39,7 @@ from annotator_sphinx.warnings_ import Subtype, warn
 PURPOSES = {"context": "describing", "framing": "commenting", "sic": "editing",
             "cross-reference": "linking"}
 NOTES_CONTAINER_CLASS = "edition-notes"
+KIND_ATTRIBUTE = "edition_note_kind"  # on a note's marker: its kind
 
 
 def _texts(paragraph: nodes.Element) -> list[tuple[nodes.Text, int]]:
@@ -178,7 +180,9 @@ class AddNotes(SphinxTransform):
         self.document.note_autofootnote(footnote)
         self.document.note_explicit_target(footnote, footnote)
         reference = nodes.footnote_reference(
-            "", refname=name, auto=1, classes=[APPARATUS, NOTE_REF_CLASS])
+            "", refname=name, auto=1,
+            classes=[APPARATUS, NOTE_REF_CLASS, f"{KIND_CLASS}{note.note.kind}"])
+        reference[KIND_ATTRIBUTE] = note.note.kind
         self.document.note_autofootnote_ref(reference)
         self.document.note_footnote_ref(reference)
         additions: list[nodes.Node] = [reference]

@@ -22,6 +22,56 @@
     return id ? document.getElementById(id) : null;
   }
 
+  // The kind of a note, from its marker's class; its sign and word as the legend gives them.
+  var KINDS = {"context": "○", "framing": "◆", "sic": "!", "cross-reference": "→"};
+  function kindOf(ref) {
+    for (var name in KINDS) {
+      if (ref.classList.contains("note-kind-" + name)) {
+        return {sign: KINDS[name], label: name};
+      }
+    }
+    return null;
+  }
+
+  // On a wide screen the note stands in the margin beside its marker: no popover then,
+  // unless the margin shows it cut short (a long note), when the popover gives it whole.
+  function marginOf(ref) {
+    var margin = ref.nextElementSibling;
+    return margin && margin.classList.contains("margin-note") && margin.offsetParent ?
+      margin : null;
+  }
+  function isCut(margin) { return margin.scrollHeight > margin.clientHeight + 1; }
+  function inMargin(ref) {
+    var margin = marginOf(ref);
+    return !!margin && !isCut(margin);
+  }
+  function markCut() {
+    document.querySelectorAll("small.margin-note").forEach(function (margin) {
+      margin.classList.toggle("is-cut", !!margin.offsetParent && isCut(margin));
+    });
+  }
+  // A float whose marker ends a line starts on the next line: raise it to the marker's
+  // line when the note above leaves room (a small gap always stays between notes).
+  function alignMargins() {
+    var above = -Infinity;
+    document.querySelectorAll("small.margin-note").forEach(function (margin) {
+      margin.style.marginTop = "";
+      if (!margin.offsetParent) return;
+      var ref = margin.previousElementSibling;
+      var top = margin.getBoundingClientRect().top;
+      var wanted = Math.max(ref.getBoundingClientRect().top + 2, above + 8);
+      if (wanted < top - 1) {
+        var current = parseFloat(getComputedStyle(margin).marginTop) || 0;
+        margin.style.marginTop = (current - (top - wanted)) + "px";
+      }
+      above = margin.getBoundingClientRect().bottom;
+    });
+  }
+  function layout() { alignMargins(); markCut(); }
+  layout();
+  window.addEventListener("resize", layout);
+  window.addEventListener("load", layout);  // fonts may change the lines
+
   function build(ref) {
     var note = footnoteOf(ref);
     if (!note) return null;
@@ -30,7 +80,14 @@
     pop.id = "popover-" + note.id;
     pop.setAttribute("role", "note");
     var number = ref.textContent.replace(/[\[\]\s]/g, "");
-    pop.setAttribute("aria-label", "Note " + number);
+    var kind = kindOf(ref);
+    pop.setAttribute("aria-label", "Note " + number + (kind ? " (" + kind.label + ")" : ""));
+    var head = document.createElement("p");
+    head.className = "edition-note-head";
+    head.innerHTML = '<span class="edition-note-kind"></span>';
+    head.firstChild.textContent = (kind ? kind.sign + " " : "") + "Note " + number +
+      (kind ? " · " + kind.label : "");
+    pop.appendChild(head);
     Array.prototype.forEach.call(note.children, function (child) {
       if (child.classList.contains("label") || child.classList.contains("backrefs")) return;
       pop.appendChild(child.cloneNode(true));
@@ -67,6 +124,7 @@
   }
 
   function show(ref) {
+    if (inMargin(ref)) return;
     cancel();
     if (current && current.ref === ref) return;
     hide();
@@ -112,6 +170,15 @@
       tapOpensOnly = isTap(event) && !(current && current.ref === ref);
     });
     ref.addEventListener("click", function (event) {
+      var margin = marginOf(ref);
+      if (margin) {  // the list the marker links to is hidden: the note in the margin
+        event.preventDefault();
+        hide();
+        margin.focus({preventScroll: true});  // a note cut short opens in full
+        margin.classList.add("is-called");
+        window.setTimeout(function () { margin.classList.remove("is-called"); }, 1500);
+        return;
+      }
       // a tap shows the note (a second tap jumps); mouse and keyboard jump at once
       if (isTap(event) && tapOpensOnly) {
         event.preventDefault();
