@@ -226,5 +226,5 @@ def test_the_edition_pdf_states_the_review_status(
     total = edition_paragraphs()
     assert f"{total} of the {total} paragraphs of the 5 articles have been reviewed (100%)." \
         in text
-    assert "This status is generated from the review record (review.yaml) at every build." \
+    assert "This status is generated from the editors’ review record at every build." \
         in text

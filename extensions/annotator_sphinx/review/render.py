@@ -116,8 +116,7 @@ class StatusRenderer:
         for state in states:
             articles += self.article(state)
         root += articles
-        name = Path(self.app.config.edition_review).name
-        root += nodes.paragraph("", labels.GENERATED % {"file": name},
+        root += nodes.paragraph("", str(labels.GENERATED),
                                 classes=["review-status-generated"])
         return root
 
