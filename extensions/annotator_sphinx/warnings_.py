@@ -36,6 +36,9 @@ class Subtype(enum.Enum):
     NOTE_OVERLAP = "note-overlap"
     NOTE_KIND = "note-kind"
     NOTE_ARTICLE = "note-article"
+    # the build itself (annotator_sphinx.articles.output, annotator_sphinx.exports)
+    OUTPUT = "output"
+    BUILDER = "builder"
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

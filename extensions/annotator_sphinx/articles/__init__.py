@@ -23,7 +23,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
-from annotator_sphinx.articles.collector import ArticleEntriesCollector
+from annotator_sphinx.articles.collector import ArticleEntriesCollector, ArticleListingCollector
 from annotator_sphinx.articles.corpus import corpus_for
 from annotator_sphinx.articles.directives import (
     ArticleCardsDirective,
@@ -36,6 +36,8 @@ from annotator_sphinx.articles.nodes import (
     visit_paragraph_permalink_html,
     visit_paragraph_permalink_latex,
 )
+from annotator_sphinx.articles.output import setup_output
+from annotator_sphinx.articles.singlehtml import unique_ids
 from annotator_sphinx.articles.stubs import write_stubs
 from annotator_sphinx.articles.transforms import AddParagraphPermalinks
 from annotator_sphinx.warnings_ import Subtype, report
@@ -81,7 +83,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
     app.add_post_transform(AddParagraphPermalinks)
     app.add_env_collector(ArticleEntriesCollector)
+    app.add_env_collector(ArticleListingCollector)
+    setup_output(app)
+    app.connect("doctree-resolved", unique_ids, priority=900)  # after every link is made
     app.add_css_file("edition-articles.css")
-    # env_version 2: the article pages' catalog entries are kept in the environment
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
+    # env_version 3: the listing pages' fingerprints are kept in the environment too
+    return {"version": __version__, "env_version": 3, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -13,7 +13,7 @@ class paragraph_permalink(nodes.Inline, nodes.Element):  # noqa: N801 (docutils 
 
 def visit_paragraph_permalink_html(self: HTML5Translator, node: paragraph_permalink) -> None:
     anchor = node["anchor"]
-    number = anchor.lstrip("p")
+    number = node.get("number") or anchor.lstrip("p")
     self.body.append(
         f'<a class="paragraph-permalink apparatus" href="#{anchor}" '
         f'title="Link to paragraph {number}" aria-label="Link to paragraph {number}">¶</a>')

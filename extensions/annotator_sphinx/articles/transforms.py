@@ -26,7 +26,7 @@ class AddParagraphPermalinks(SphinxPostTransform):
             anchor = node.get(ANCHOR_ATTRIBUTE)
             if not anchor or not isinstance(node, (nodes.paragraph, nodes.rubric)):
                 continue
-            if output == "html":
-                node.append(paragraph_permalink("", anchor=anchor))
+            if output == "html":  # the number shown stays when singlehtml renames the id
+                node.append(paragraph_permalink("", anchor=anchor, number=anchor.lstrip("p")))
             elif output == "latex":  # the label must stand where the paragraph starts
                 node.insert(0, paragraph_permalink("", anchor=anchor))
