@@ -50,7 +50,8 @@ def write_atomically(app: Sphinx, path: Path, text: str) -> bool:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        warn(f"cannot write {path.name}: {error.strerror or error}; the file was left as "
-             "it was", Subtype.OUTPUT, f"{path}:")
+        # an output file has no line to point at: its path is in the message
+        warn(f"cannot write {path}: {error.strerror or error}; the file was left as it was",
+             Subtype.OUTPUT, None)
         return False
     return True

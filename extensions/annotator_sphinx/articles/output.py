@@ -42,8 +42,8 @@ def rewrite_after_interrupted_writing(app: Sphinx, env: BuildEnvironment) -> lis
         mark.parent.mkdir(parents=True, exist_ok=True)
         mark.touch()
     except OSError as error:
-        warn(f"cannot mark the build as writing: {error.strerror}", Subtype.OUTPUT,
-             str(mark) + ":")
+        warn(f"cannot write {mark}: {error.strerror}; an interrupted build will not be "
+             "noticed", Subtype.OUTPUT, None)
     return sorted(env.found_docs) if interrupted else []
 
 
