@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import json
+import subprocess
+import sys
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from annotator_sphinx import exports
 
+from buildtools import EDITION, PROJECT, built, copy_project, differences, output_files
 from conftest import build_edition
 from htmltext import texts_by_class
 
@@ -273,3 +276,40 @@ def test_a_full_disk_leaves_each_export_whole_with_one_warning(
     assert not [path.name for path in outdir.iterdir() if path.name.endswith(".tmp")]
     # the reader's pages are all there
     assert texts_by_class((outdir / "index.html").read_text(encoding="utf-8"), "article-card")
+
+
+CONF_PATHS = {  # docs/conf.py's settings, as a conf.py two folders away from docs/ names them
+    'edition_seed_dir = "../seeds"': 'edition_seed_dir = "../../seeds"',
+    'edition_catalog = "../seeds/catalog.yaml"': 'edition_catalog = "../../seeds/catalog.yaml"',
+    'edition_chronology_overlay = "chronology.yaml"':
+        'edition_chronology_overlay = "../../docs/chronology.yaml"',
+    'edition_notes = "notes.yaml"': 'edition_notes = "../../docs/notes.yaml"',
+    'edition_glossary = "glossary.yaml"': 'edition_glossary = "../../docs/glossary.yaml"',
+}
+
+
+def test_sphinx_build_c_reads_every_file_relative_to_conf_py(tmp_path: Path) -> None:
+    """``sphinx-build -c CONFDIR``: every path setting is relative to conf.py's folder."""
+    srcdir = copy_project(EDITION, tmp_path / "project")
+    conf = (srcdir / "conf.py").read_text(encoding="utf-8")
+    for old, new in CONF_PATHS.items():
+        assert conf.count(old) == 1
+        conf = conf.replace(old, new)
+    confdir = tmp_path / "project" / "settings" / "edition"
+    confdir.mkdir(parents=True)
+    (confdir / "conf.py").write_text(conf, encoding="utf-8")
+    (srcdir / "conf.py").unlink()
+    outdir = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
+         "-c", str(confdir), "-d", str(tmp_path / "doctrees"), str(srcdir), str(outdir)],
+        capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    (srcdir / "conf.py").write_text((PROJECT / "docs" / "conf.py").read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    with built(srcdir, builddir=tmp_path / "_plain") as app:
+        assert app.warning.getvalue() == ""
+        plain = output_files(Path(app.outdir))
+    assert differences(output_files(outdir), plain) == []
+    page = plain["articles/erdogan-victory-day-letter-2021-11.html"].decode("utf-8")
+    assert "data-glossary=" in page and "edition-note-ref" in page  # glossary and notes read

@@ -38,7 +38,7 @@ class Subtype(enum.Enum):
     NOTE_ARTICLE = "note-article"
     # the build itself (annotator_sphinx.articles.output, annotator_sphinx.exports)
     OUTPUT = "output"
-    BUILDER = "builder"
+    BUILDGC = "buildgc"  # a Sphinx internal annotator_sphinx.buildgc needs is missing
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None
