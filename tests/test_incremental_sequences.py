@@ -7,7 +7,6 @@ build of the same sources writes: every page, the search index and the exports.
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -96,41 +95,48 @@ KILLER = """
 import os, signal, sys
 from sphinx.application import Sphinx
 
-srcdir, builddir, kill_at = sys.argv[1], sys.argv[2], int(sys.argv[3])
+srcdir, builddir, event, kill_at = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 app = Sphinx(srcdir, srcdir, builddir + "/html", builddir + "/doctrees", "html",
              status=None, warning=None)
-pages = []
+seen = []
 
-def page(*args):
-    pages.append(args[1])
-    if len(pages) == kill_at:  # as a power cut or an out-of-memory kill would
+def kill(*args):
+    seen.append(args)
+    if len(seen) == kill_at:  # as a power cut or an out-of-memory kill would
         os.kill(os.getpid(), signal.SIGKILL)
 
-app.connect("html-page-context", page)
+app.connect(event, kill, priority=1)  # before any handler of the edition
 app.build()
 """
 
 
-def build_killed_while_writing(srcdir: Path, builddir: Path, kill_at: int) -> None:
-    """A build in its own process, killed (SIGKILL: no handler runs) at its nth page."""
-    result = subprocess.run([sys.executable, "-c", KILLER, str(srcdir), str(builddir),
-                             str(kill_at)], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONHASHSEED": "0"})
+def build_killed(srcdir: Path, builddir: Path, event: str, kill_at: int) -> None:
+    """A build in its own process, killed (SIGKILL: no handler runs) at the nth ``event``."""
+    result = subprocess.run([sys.executable, "-c", KILLER, str(srcdir), str(builddir), event,
+                             str(kill_at)], capture_output=True, text=True)
     assert result.returncode == -signal.SIGKILL, result.stderr[-2000:]
 
 
-@pytest.mark.parametrize("first", [True, False], ids=["first-build", "after-a-title-edit"])
-def test_a_build_killed_while_writing_is_made_whole_by_the_next(first: bool,
-                                                                tmp_path: Path) -> None:
+KILLS = [  # (an earlier build first?, the event at which the build is killed, its count)
+    pytest.param(False, "html-page-context", 4, id="first-build-while-writing"),
+    pytest.param(True, "html-page-context", 4, id="after-a-title-edit-while-writing"),
+    pytest.param(True, "source-read", 2, id="after-a-title-edit-while-reading"),
+    pytest.param(True, "build-finished", 1, id="after-a-title-edit-before-the-exports"),
+]
+
+
+@pytest.mark.parametrize(("earlier", "event", "kill_at"), KILLS)
+def test_a_killed_build_is_made_whole_by_the_next(earlier: bool, event: str, kill_at: int,
+                                                  tmp_path: Path) -> None:
     base = tmp_path / "incremental"
     srcdir = copy_project(EDITION, base)
     builddir = tmp_path / "_build"
-    if not first:
+    if earlier:
         with built(srcdir, builddir=builddir):
             pass
         # a new title is shown in every page's navigation: every page is written again
         edit_file(base / "seeds" / "catalog.yaml", "[Erdogan pledges", "[Erdoğan pledges")
-    build_killed_while_writing(srcdir, builddir, kill_at=4)
+    build_killed(srcdir, builddir, event, kill_at)
     with built(srcdir, builddir=builddir) as app:
         assert app.warning.getvalue() == ""
         incremental = output_files(Path(app.outdir))

@@ -56,6 +56,9 @@ def finish_writing(app: Sphinx, exception: BaseException | None) -> None:
 def remove_pages_of_deleted_articles(app: Sphinx, builder: Builder) -> None:
     """Delete what earlier builds wrote for articles that are no longer in the project."""
     article_dir = app.config.edition_article_dir
+    parts = Path(article_dir).parts
+    if not parts or Path(article_dir).is_absolute() or ".." in parts:
+        return  # only a folder of its own is the edition's to clear, never the output's root
     prefix = f"{article_dir}/"
     slugs = {docname.removeprefix(prefix) for docname in app.env.found_docs
              if docname.startswith(prefix)}
