@@ -67,7 +67,7 @@ def _fingerprint(catalog: Path, seed_dir: Path) -> tuple[object, ...]:
     return (mtime(catalog), seeds)
 
 
-def corpus_for(config: Config, refresh: bool = False) -> Corpus:
+def corpus_for(config: Config, *, refresh: bool = False) -> Corpus:
     """The corpus named by the configuration, loaded once and reloaded when a file changed.
 
     The files are looked at (a stat per seed) only when ``refresh`` is set, as it is at
