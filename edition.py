@@ -9,7 +9,10 @@
     python3 edition.py bench      measure the extensions against plain Sphinx (benchmarks/)
 
 The first run creates a virtual environment in .venv and installs the project into it;
-later runs reinstall only when pyproject.toml has changed.
+later runs reinstall only when pyproject.toml has changed. .venv belongs to the Python
+version that made it: run by another version (python3.13 edition.py test), edition.py
+uses .venv-3.13 beside it instead; a virtual environment whose Python no longer runs
+(its base Python removed or upgraded) is made again.
 """
 
 from __future__ import annotations
@@ -23,9 +26,13 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
-BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-STAMP = VENV / ".edition-installed"
+BIN_DIR = "Scripts" if os.name == "nt" else "bin"
+PYTHON_VERSION = f"{sys.version_info.major}.{sys.version_info.minor}"
+DEFAULT_VENV = ROOT / ".venv"
+# The virtual environment in use (chosen by choose_venv() when a command runs).
+VENV = DEFAULT_VENV
+BIN = VENV / BIN_DIR
+STAMP_NAME = ".edition-installed"
 BUILD = ROOT / "_build"
 SPHINX_STRICT = ["-W", "--keep-going", "-n"]
 # The smallest set of Debian packages that builds the PDF with xelatex (checked on a bare
@@ -45,24 +52,62 @@ def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
         sys.exit(result.returncode)
 
 
+def venv_python_version(folder: Path) -> str | None:
+    """The version (``3.11``) of the Python of a virtual environment; None if it cannot run.
+
+    Running it is the only sure test: a venv whose base Python was removed or upgraded
+    still has its ``bin/python``, which then fails to start.
+    """
+    python = folder / BIN_DIR / "python"
+    if not python.exists():
+        return None
+    try:
+        result = subprocess.run(
+            [str(python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def choose_venv() -> Path:
+    """.venv if it is this Python version's (or is missing or broken: it is made for this
+    one); else .venv-X.Y, so that two Python versions never take turns remaking one."""
+    found = venv_python_version(DEFAULT_VENV) if DEFAULT_VENV.exists() else None
+    if found in (None, PYTHON_VERSION):
+        return DEFAULT_VENV
+    return ROOT / f".venv-{PYTHON_VERSION}"
+
+
+def use_venv(folder: Path) -> None:
+    global VENV, BIN
+    VENV, BIN = folder, folder / BIN_DIR
+
+
 def ensure_venv(extras: frozenset[str] = frozenset({"test"})) -> None:
-    """Create .venv and install the project (with the extras asked for) when needed.
+    """Create the venv and install the project (with the extras asked for) when needed.
 
     The stamp holds the hash of pyproject.toml and the extras installed, so that asking
-    for one more extra (``bench``) installs it without losing the others.
+    for one more extra (``bench``) installs it without losing the others. A venv made by
+    another Python version, or whose Python does not run any more, is made again.
     """
+    if VENV.exists() and venv_python_version(VENV) != PYTHON_VERSION:
+        print(f"{VENV} was made by a Python that is gone or another version: making it "
+              "again", flush=True)
+        shutil.rmtree(VENV)
+    stamp_path = VENV / STAMP_NAME
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    stamp = STAMP.read_text().split() if STAMP.exists() else []
+    stamp = stamp_path.read_text().split() if stamp_path.exists() else []
     installed = frozenset(stamp[1:]) if stamp[:1] == [wanted] else frozenset()
     if extras <= installed:
         return
     if not (BIN / "python").exists():
-        print(f"creating {VENV}", flush=True)
+        print(f"creating {VENV} for Python {PYTHON_VERSION}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     extras |= installed
     run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", f".[{','.join(sorted(extras))}]")
-    STAMP.write_text(" ".join([wanted, *sorted(extras)]))
+    stamp_path.write_text(" ".join([wanted, *sorted(extras)]))
 
 
 def build_html() -> None:
@@ -135,7 +180,7 @@ def bench() -> None:
 
 COMMANDS = {"html": build_html, "test": test, "check": check, "pdf": build_pdf,
             "epub": build_epub, "bench": bench}
-# Extras of pyproject.toml each command needs installed in .venv.
+# Extras of pyproject.toml each command needs installed in the venv.
 EXTRAS = {"bench": frozenset({"test", "bench"})}
 
 
@@ -143,6 +188,7 @@ def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else "html"
     if command not in COMMANDS:
         sys.exit(f"usage: python3 edition.py [{'|'.join(COMMANDS)}]")
+    use_venv(choose_venv())
     ensure_venv(EXTRAS.get(command, frozenset({"test"})))
     COMMANDS[command]()
 

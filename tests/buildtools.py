@@ -24,7 +24,7 @@ PROJECT = TESTS.parent
 EDITION = "edition"  # the real edition (docs/ and seeds/), as opposed to a test root
 # What the builds compare: every page, and the data files written at the output root
 # (the glossary, chronology and annotation exports when those extensions are enabled).
-COMPARED_AT_ROOT = ("*.json", "*.jsonld")
+COMPARED_AT_ROOT = ("*.json", "*.jsonld", "searchindex.js")
 
 
 def copy_root(name: str, target: Path) -> Path:

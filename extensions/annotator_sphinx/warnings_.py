@@ -48,6 +48,9 @@ class Subtype(enum.Enum):
     # shared passages (annotator_sphinx.passages)
     PASSAGES = "passages"  # a wrong entry in docs/passages.yaml
     PASSAGE_VARIANT = "passage-variant"  # a date, number or name differs between copies
+    # the build itself (annotator_sphinx.articles.output, annotator_sphinx.exports)
+    OUTPUT = "output"
+    BUILDGC = "buildgc"  # a Sphinx internal annotator_sphinx.buildgc needs is missing
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

@@ -5,9 +5,10 @@ Registers:
 - the event ``edition-annotations(app, env)``: each handler returns an iterable of
   :class:`annotator.webannotation.AnnotationRecord`; adding a kind of annotation to the
   export is one ``app.connect("edition-annotations", handler)``;
-- at ``build-finished`` (HTML builders only, not EPUB): ``annotations.jsonld`` at the root
-  of the output, sorted, timestamped only from ``SOURCE_DATE_EPOCH``. The target of each
-  annotation is the article page's URL, absolute when ``html_baseurl`` is set.
+- at ``build-finished`` (the website's builders only: ``annotator_sphinx.exports``):
+  ``annotations.jsonld`` at the root of the output, sorted, timestamped only from
+  ``SOURCE_DATE_EPOCH``. The target of each annotation is the article page's URL,
+  absolute when ``html_baseurl`` is set.
 """
 
 from __future__ import annotations
@@ -17,21 +18,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__, jsonout
 from annotator.webannotation import AnnotationRecord, collection
+from annotator_sphinx.exports import gets_html_exports, write_atomically
 
 EVENT = "edition-annotations"
 FILENAME = "annotations.jsonld"
-
-
-def _wants_export(app: Sphinx) -> bool:
-    builder = app.builder
-    # EPUB builders are HTML builders too, but an unknown file in an EPUB is a warning
-    return isinstance(builder, StandaloneHTMLBuilder) and not builder.name.startswith("epub")
 
 
 def gather(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:
@@ -58,12 +53,12 @@ def write_annotations(app: Sphinx, records: Iterable[AnnotationRecord]) -> Path:
                       epoch=int(epoch) if epoch and epoch.isdigit() else None)
     path = Path(app.outdir) / FILENAME
     # indented down to the list of annotations, an annotation a line
-    path.write_text(jsonout.dumps(data, depth=3, indent=1) + "\n", encoding="utf-8")
+    write_atomically(app, path, jsonout.dumps(data, depth=3, indent=1) + "\n")
     return path
 
 
 def export(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and _wants_export(app):
+    if exception is None and gets_html_exports(app.builder):
         write_annotations(app, gather(app, app.env))
 
 

@@ -2,7 +2,8 @@
 
 Registers:
 
-- config values ``edition_seed_dir``, ``edition_catalog`` (relative to ``conf.py``) and
+- config values ``edition_seed_dir``, ``edition_catalog`` (relative to ``conf.py``'s
+  folder, made absolute at ``config-inited``: ``annotator_sphinx.paths``) and
   ``edition_article_dir`` (the folder of the article pages in the project);
 - at ``builder-inited``: the catalog is checked and a stub page is written per article;
   the corpus is loaded again then and at ``env-get-outdated`` when a file has changed;
@@ -24,7 +25,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
-from annotator_sphinx.articles.collector import ArticleEntriesCollector
+from annotator_sphinx.articles.collector import ArticleEntriesCollector, ArticleListingCollector
 from annotator_sphinx.articles.corpus import corpus_for
 from annotator_sphinx.articles.directives import (
     ArticleCardsDirective,
@@ -37,8 +38,11 @@ from annotator_sphinx.articles.nodes import (
     visit_paragraph_permalink_html,
     visit_paragraph_permalink_latex,
 )
+from annotator_sphinx.articles.output import setup_output
+from annotator_sphinx.articles.singlehtml import unique_ids
 from annotator_sphinx.articles.stubs import write_stubs
 from annotator_sphinx.articles.transforms import AddParagraphPermalinks
+from annotator_sphinx.paths import add_path_config_value
 from annotator_sphinx.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"
@@ -48,7 +52,7 @@ STY = Path(__file__).parent / "latex" / "editionarticles.sty"
 
 def prepare_corpus(app: Sphinx) -> None:
     """Check the catalog and write one stub page per article before Sphinx looks for pages."""
-    corpus = corpus_for(app.config, Path(app.confdir), refresh=True)  # seeds may have changed
+    corpus = corpus_for(app.config, refresh=True)  # the seeds may have changed
     for problem in corpus.problems + write_stubs(corpus, Path(app.srcdir))[1]:
         report(problem, Subtype.CATALOG)
 
@@ -57,7 +61,7 @@ def refresh_corpus(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
                    removed: set[str]) -> list[str]:
     """Look at the seeds again when a build starts reading (they may have changed since
     ``builder-inited``); the corpus is not checked again during the build."""
-    corpus_for(app.config, Path(app.confdir), refresh=True)
+    corpus_for(app.config, refresh=True)
     return []
 
 
@@ -72,9 +76,8 @@ def add_static_path(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
-    app.add_config_value("edition_seed_dir", "../seeds", "env", types=frozenset({str}))
-    app.add_config_value("edition_catalog", "../seeds/catalog.yaml", "env",
-                         types=frozenset({str}))
+    add_path_config_value(app, "edition_seed_dir", "../seeds")
+    add_path_config_value(app, "edition_catalog", "../seeds/catalog.yaml")
     app.add_config_value("edition_article_dir", "articles", "env", types=frozenset({str}))
     # before the other extensions' handlers, which may ask for the corpus
     app.connect("builder-inited", prepare_corpus, priority=400)
@@ -91,8 +94,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
     app.add_post_transform(AddParagraphPermalinks)
     app.add_env_collector(ArticleEntriesCollector)
+    app.add_env_collector(ArticleListingCollector)
+    setup_output(app)
+    app.connect("doctree-resolved", unique_ids, priority=900)  # after every link is made
     app.add_css_file("edition-articles.css")
     # env_version 2: the article pages' catalog entries are kept in the environment
     # env_version 3: the HTML header (outlet and country, date, byline) and smartquotes
-    return {"version": __version__, "env_version": 3, "parallel_read_safe": True,
+    # env_version 4: the listing pages' fingerprints are kept in the environment too
+    return {"version": __version__, "env_version": 4, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -13,6 +13,7 @@ page shows them in its navigation (sidebar, previous/next links).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, ClassVar
 
@@ -123,3 +124,58 @@ class ArticleEntriesCollector(ArticleInputCollector):
         first_build = not hasattr(env, NAVIGATION)
         setattr(env, NAVIGATION, navigation)
         return [] if first_build else sorted(env.found_docs)
+
+
+def _seed_stamp(path: os.PathLike[str]) -> tuple[int, int]:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def listing_fingerprint(env: BuildEnvironment) -> str:
+    """What a page listing every article (cards, reading order) was read with.
+
+    Sphinx compares a dependency's time with the page's: a seed or catalog moved away
+    and back keeps its old time, and the landing page would go on listing the articles of
+    the build in between. The entries and the seeds' stamps, compared with what the page
+    was read with, catch that.
+    """
+    corpus = env_corpus(env)
+    return digest([(entry_fingerprint(entry), _seed_stamp(corpus.seed_path(entry)))
+                   for entry in corpus.entries])
+
+
+class ArticleListingCollector(EnvironmentCollector):
+    """Re-reads the pages that list the articles whenever the list is not what they show."""
+
+    attribute = "edition_article_listings"  # env attribute: docname -> listing fingerprint
+
+    @classmethod
+    def pages(cls, env: BuildEnvironment) -> dict[str, str]:
+        if not hasattr(env, cls.attribute):
+            setattr(env, cls.attribute, {})
+        return getattr(env, cls.attribute)
+
+    @classmethod
+    def note(cls, env: BuildEnvironment, docname: str) -> None:
+        """Called by a directive that lists the articles, while its page is read."""
+        cls.pages(env)[docname] = listing_fingerprint(env)
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        self.pages(env).pop(docname, None)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: AbstractSet[str],
+                    other: BuildEnvironment) -> None:
+        theirs = self.pages(other)
+        self.pages(env).update({name: theirs[name] for name in docnames if name in theirs})
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        """Nothing to do: the directives call ``note`` while reading."""
+
+    def get_outdated_docs(self, app: Sphinx, env: BuildEnvironment, added: set[str],
+                          changed: set[str], removed: set[str]) -> list[str]:
+        now = listing_fingerprint(env)
+        return [docname for docname, seen in sorted(self.pages(env).items())
+                if seen != now and docname not in removed]

@@ -52,7 +52,7 @@ class Corpus:
         return self.seed_dir / entry.file
 
 
-# where the corpus is (conf.py's folder and the settings) -> (its files' stamp, the corpus)
+# where the corpus is (the settings) -> (its files' stamp, the corpus)
 _cache: dict[tuple[str, ...], tuple[tuple[object, ...], Corpus]] = {}
 
 
@@ -67,7 +67,7 @@ def _fingerprint(catalog: Path, seed_dir: Path) -> tuple[object, ...]:
     return (mtime(catalog), seeds)
 
 
-def corpus_for(config: Config, confdir: Path, refresh: bool = False) -> Corpus:
+def corpus_for(config: Config, *, refresh: bool = False) -> Corpus:
     """The corpus named by the configuration, loaded once and reloaded when a file changed.
 
     The files are looked at (a stat per seed) only when ``refresh`` is set, as it is at
@@ -75,13 +75,12 @@ def corpus_for(config: Config, confdir: Path, refresh: bool = False) -> Corpus:
     asked for by every transform and at every occurrence of a term, and checking the
     seeds at each call made a build quadratic in the number of articles.
     """
-    where = (str(confdir), config.edition_seed_dir, config.edition_catalog,
-             config.edition_article_dir)
+    where = (config.edition_seed_dir, config.edition_catalog, config.edition_article_dir)
     cached = _cache.get(where)
     if cached is not None and not refresh:
         return cached[1]
-    seed_dir = (confdir / config.edition_seed_dir).resolve()
-    catalog = (confdir / config.edition_catalog).resolve()
+    seed_dir = Path(config.edition_seed_dir)  # absolute: annotator_sphinx.paths
+    catalog = Path(config.edition_catalog)
     stamp = _fingerprint(catalog, seed_dir)
     if cached is None or cached[0] != stamp:
         _cache.clear()
@@ -92,7 +91,7 @@ def corpus_for(config: Config, confdir: Path, refresh: bool = False) -> Corpus:
 
 
 def env_corpus(env: BuildEnvironment) -> Corpus:
-    return corpus_for(env.config, Path(env.srcdir))
+    return corpus_for(env.config)
 
 
 def article_of(env: BuildEnvironment, docname: str) -> Article | None:

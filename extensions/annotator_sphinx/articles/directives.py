@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import PassthroughTextElement, create_component
 
 from annotator.articles import Article, first_sentence
-from annotator_sphinx.articles.collector import ArticleEntriesCollector
+from annotator_sphinx.articles.collector import ArticleEntriesCollector, ArticleListingCollector
 from annotator_sphinx.articles.corpus import ARTICLE_KEY, Corpus, env_corpus
 from annotator_sphinx.warnings_ import Subtype, report, warn
 
@@ -165,6 +165,7 @@ class ArticleCardsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         corpus = env_corpus(self.env)
         self.env.note_dependency(str(corpus.catalog_path))
+        ArticleListingCollector.note(self.env, self.env.docname)
         row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2",
                                             "sd-g-3"])
         for entry in corpus.entries:
@@ -211,6 +212,7 @@ class ArticleTocTree(TocTree):
     def run(self) -> list[nodes.Node]:
         corpus = env_corpus(self.env)
         self.env.note_dependency(str(corpus.catalog_path))
+        ArticleListingCollector.note(self.env, self.env.docname)
         self.content = StringList([f"/{corpus.docname(entry)}" for entry in corpus.entries],
                                   source=str(corpus.catalog_path))
         return super().run()

@@ -20,7 +20,8 @@ def paragraph_number(anchor: str) -> str:
 def visit_paragraph_permalink_html(self: HTML5Translator, node: paragraph_permalink) -> None:
     """The number in the margin (at the paragraph's start on a phone); it is the permalink."""
     anchor = node["anchor"]
-    number = paragraph_number(anchor)
+    # the number shown stays when singlehtml renames the id (articles/<slug>/p3)
+    number = node.get("number") or paragraph_number(anchor)
     label = _("Paragraph %s: its address") % number
     self.body.append(
         f'<a class="paragraph-permalink paragraph-number apparatus" href="#{anchor}" '

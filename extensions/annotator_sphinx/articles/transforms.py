@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from annotator_sphinx.articles.directives import ANCHOR_ATTRIBUTE
-from annotator_sphinx.articles.nodes import paragraph_permalink
+from annotator_sphinx.articles.nodes import paragraph_number, paragraph_permalink
 
 
 class AddParagraphPermalinks(SphinxPostTransform):
@@ -27,4 +27,6 @@ class AddParagraphPermalinks(SphinxPostTransform):
             if not anchor or not isinstance(node, (nodes.paragraph, nodes.rubric)):
                 continue
             if output in ("html", "latex"):  # the number and label stand at the start
-                node.insert(0, paragraph_permalink("", anchor=anchor))
+                # the number is kept apart: singlehtml renames the id (articles/<slug>/p3)
+                node.insert(0, paragraph_permalink("", anchor=anchor,
+                                                   number=paragraph_number(anchor)))

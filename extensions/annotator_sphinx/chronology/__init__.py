@@ -2,8 +2,8 @@
 
 Registers:
 
-- config value ``edition_chronology_overlay`` (the editor's overlay, relative to the source folder;
-  default ``chronology.yaml``);
+- config value ``edition_chronology_overlay`` (the editor's overlay, relative to
+  ``conf.py``'s folder; default ``chronology.yaml``);
 - the ``chronology`` domain, which keeps the event candidates of every article page (with
   ``clear_doc`` and ``merge_domaindata``, so reading in parallel is safe);
 - directive ``chronology`` and its placeholder node ``chronology_list``, filled at
@@ -26,6 +26,7 @@ from annotator_sphinx.chronology.domain import ChronologyDomain, updated_pages
 from annotator_sphinx.chronology.exports import write_json
 from annotator_sphinx.chronology.nodes import chronology_list, skip_node
 from annotator_sphinx.chronology.render import fill_placeholders
+from annotator_sphinx.paths import add_path_config_value
 
 STATIC = Path(__file__).parent / "static"
 
@@ -36,8 +37,7 @@ def add_static_path(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("annotator_sphinx.articles")
-    app.add_config_value("edition_chronology_overlay", "chronology.yaml", "env",
-                         types=frozenset({str}))
+    add_path_config_value(app, "edition_chronology_overlay", "chronology.yaml")
     app.add_domain(ChronologyDomain)
     app.add_directive("chronology", ChronologyDirective)
     app.add_node(chronology_list, html=(skip_node, None), latex=(skip_node, None),

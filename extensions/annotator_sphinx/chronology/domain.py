@@ -73,7 +73,7 @@ class ChronologyDomain(Domain):
 
 
 def overlay_path(env: BuildEnvironment) -> Path:
-    return Path(env.srcdir) / env.config.edition_chronology_overlay
+    return Path(env.config.edition_chronology_overlay)  # absolute: annotator_sphinx.paths
 
 
 def domain_of(env: BuildEnvironment) -> ChronologyDomain:

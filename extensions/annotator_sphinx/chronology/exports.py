@@ -10,11 +10,12 @@ from annotator import jsonout
 from annotator.chronology import to_json
 from annotator_sphinx.articles.corpus import env_corpus
 from annotator_sphinx.chronology.domain import chronology_of
+from annotator_sphinx.exports import gets_html_exports, write_atomically
 
 
 def write_json(app: Sphinx, exception: BaseException | None) -> None:
     """Sorted and free of timestamps, so two builds of the same texts give the same file."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not gets_html_exports(app.builder):
         return
     if app.builder.name.startswith("epub"):
         return  # an EPUB packs its folder: a stray file there is a warning next time
@@ -27,4 +28,4 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
                 "#" + source["anchor"]
     # indented down to each event's sources, a source a line
     text = jsonout.dumps(data, depth=4, sort_keys=True) + "\n"
-    Path(app.outdir, "chronology.json").write_text(text, encoding="utf-8")
+    write_atomically(app, Path(app.outdir, "chronology.json"), text)

@@ -2,7 +2,7 @@
 
 Registers:
 
-- config values ``edition_glossary`` (the data file, relative to ``conf.py``) and
+- config values ``edition_glossary`` (the data file, relative to ``conf.py``'s folder) and
   ``edition_glossary_link`` (which occurrences get a link: ``every``, ``paragraph`` = the
   first per paragraph, ``article`` = the first per article, the default);
 - the directive ``edition-glossary`` (the glossary page: ``std:term`` entries by category);
@@ -64,6 +64,7 @@ from annotator_sphinx.glossary.transforms import (
     EmbedDefinitions,
     LinkGlossaryTerms,
 )
+from annotator_sphinx.paths import add_path_config_value
 
 __all__ = ["occurrences", "setup"]
 
@@ -78,7 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("annotator_sphinx.articles")
     app.setup_extension("annotator_sphinx.annotations")
     app.connect("edition-annotations", annotation_records)
-    app.add_config_value("edition_glossary", "glossary.yaml", "env", types=frozenset({str}))
+    add_path_config_value(app, "edition_glossary", "glossary.yaml")
     app.add_config_value("edition_glossary_link", "article", "env", types=frozenset({str}))
     app.add_domain(GlossaryDomain)
     app.add_directive("edition-glossary", GlossaryDirective)

@@ -36,9 +36,9 @@ class Glossary:
 _cache: dict[tuple[object, ...], Glossary] = {}
 
 
-def glossary_for(config: Config, confdir: Path) -> Glossary:
+def glossary_for(config: Config) -> Glossary:
     """The glossary named by the configuration; reloaded only when its file has changed."""
-    path = (confdir / config.edition_glossary).resolve()
+    path = Path(config.edition_glossary)  # absolute: annotator_sphinx.paths
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
@@ -52,4 +52,4 @@ def glossary_for(config: Config, confdir: Path) -> Glossary:
 
 
 def env_glossary(env: BuildEnvironment) -> Glossary:
-    return glossary_for(env.config, Path(env.srcdir))  # as the corpus: conf.py sits in srcdir
+    return glossary_for(env.config)

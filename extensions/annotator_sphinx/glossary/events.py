@@ -15,6 +15,7 @@ from annotator.webannotation import CONTEXT_LENGTH, AnnotationRecord
 from annotator_sphinx.articles.collector import digest
 from annotator_sphinx.articles.corpus import article_of, env_corpus
 from annotator_sphinx.articles.directives import format_date
+from annotator_sphinx.exports import gets_html_exports, write_atomically
 from annotator_sphinx.glossary.data import LINK_MODES, env_glossary
 from annotator_sphinx.glossary.domain import Occurrence, glossary_domain
 from annotator_sphinx.glossary.latexindex import extend_xindy_style, latex_macros
@@ -185,11 +186,11 @@ def export(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.builder.outdir)
     if app.builder.format == "latex":
-        (outdir / f"{STY_NAME}.sty").write_text(STY + latex_macros(), encoding="utf-8")
+        write_atomically(app, outdir / f"{STY_NAME}.sty", STY + latex_macros())
         extend_xindy_style(outdir)
         return
-    if app.builder.format != "html" or app.builder.name.startswith("epub"):
-        return  # an EPUB packs its folder: a stray file there is a warning next time
+    if not gets_html_exports(app.builder):
+        return
     glossary = env_glossary(app.env)
     found: dict[str, list[dict[str, object]]] = defaultdict(list)
     for occurrence in occurrences(app.env):
@@ -206,7 +207,7 @@ def export(app: Sphinx, exception: Exception | None) -> None:
                                   key=lambda o: (o["document"], o["start"]))})
     # indented down to each entry's occurrences, an occurrence a line
     text = jsonout.dumps({"entries": entries}, depth=4, sort_keys=True)
-    (outdir / EXPORT_NAME).write_text(text + "\n", encoding="utf-8")
+    write_atomically(app, outdir / EXPORT_NAME, text + "\n")
 
 
 def annotation_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:

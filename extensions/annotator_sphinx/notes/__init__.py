@@ -44,6 +44,7 @@ from annotator_sphinx.notes.margin import (
 )
 from annotator_sphinx.notes.nodes import margin_note
 from annotator_sphinx.notes.transforms import DOC_TITLE, AddNotes, GatherNotes
+from annotator_sphinx.paths import add_path_config_value
 from annotator_sphinx.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"
@@ -51,7 +52,7 @@ STATIC = Path(__file__).parent / "static"
 
 def check_notes(app: Sphinx) -> None:
     """Report every problem of the notes file once per build, before any page is read."""
-    for problem in note_set(app.config, Path(app.confdir)).problems:
+    for problem in note_set(app.config).problems:
         report(problem, Subtype.NOTES)
 
 
@@ -75,7 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
     app.setup_extension("annotator_sphinx.articles")
     app.setup_extension("annotator_sphinx.annotations")
-    app.add_config_value("edition_notes", "notes.yaml", "env", types=frozenset({str}))
+    add_path_config_value(app, "edition_notes", "notes.yaml")
     app.add_domain(NotesDomain)
     app.add_env_collector(ArticleNotesCollector)
     app.add_transform(AddNotes)

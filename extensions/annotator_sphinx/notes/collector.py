@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.notes import AnchoredNote
@@ -28,10 +27,10 @@ class ArticleNotesCollector(ArticleInputCollector):
 
     @classmethod
     def fingerprint(cls, env: BuildEnvironment, file: str) -> str | None:
-        notes = note_set(env.config, Path(env.srcdir))
+        notes = note_set(env.config)
         return digest([_as_shown(placed) for placed in notes.of(file)])
 
     @classmethod
     def input_digest(cls, env: BuildEnvironment) -> str | None:
-        notes = note_set(env.config, Path(env.srcdir))
+        notes = note_set(env.config)
         return digest(sorted(notes.placed.items()), notes.problems)

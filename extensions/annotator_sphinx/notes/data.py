@@ -37,10 +37,10 @@ def _mtime(path: Path) -> int:
         return -1
 
 
-def note_set(config: Config, confdir: Path) -> NoteSet:
+def note_set(config: Config) -> NoteSet:
     """The notes named by ``edition_notes``; reloaded when the file or the corpus changes."""
-    corpus: Corpus = corpus_for(config, confdir)
-    path = (confdir / config.edition_notes).resolve()
+    corpus: Corpus = corpus_for(config)
+    path = Path(config.edition_notes)  # absolute: annotator_sphinx.paths
     key = (str(path), _mtime(path))
     if key not in _cache or _cache[key].corpus is not corpus:
         _cache.clear()

@@ -9,7 +9,6 @@ footnote to the end of the document, and puts the notes back under the article's
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -130,7 +129,7 @@ class AddNotes(SphinxTransform):
         article = article_of(self.env, docname)
         if article is None:
             return
-        notes = note_set(self.config, Path(self.env.srcdir))
+        notes = note_set(self.config)
         ArticleNotesCollector.note(self.env, docname, article.file)
         paragraphs = {node[ANCHOR_ATTRIBUTE]: node
                       for node in self.document.findall(nodes.paragraph)
