@@ -205,3 +205,10 @@ def test_every_place_of_the_glossary_has_checked_coordinates() -> None:
     for entry in entries:
         if entry.category == "place":
             assert entry.coordinates is not None and entry.coordinates.source, entry.id
+
+
+def test_a_timeline_with_nothing_dated_says_so() -> None:
+    """An edition whose articles are all gone (a catalog moved away) still builds."""
+    drawing = draw_timeline([], [])
+    assert drawing.labels == ()
+    assert "No event is dated" in drawing.svg and "<title>" in drawing.svg

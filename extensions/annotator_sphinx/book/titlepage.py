@@ -90,7 +90,7 @@ def _review(app: Sphinx, tex: Callable[[str], str]) -> list[str]:
         return []
     from annotator_sphinx.review.data import review_set  # only with that extension
 
-    states = review_set(app.config, Path(app.confdir)).status
+    states = review_set(app.config).status
     total = sum(state.paragraphs for state in states)
     reviewed = sum(len(state.reviewed) for state in states)
     latest = max((state.latest for state in states if state.latest), default=None)

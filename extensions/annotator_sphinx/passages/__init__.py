@@ -41,6 +41,7 @@ from annotator_sphinx.passages.nodes import (
     visit_target_latex,
 )
 from annotator_sphinx.passages.render import add_signs, fill_placeholders
+from annotator_sphinx.paths import add_path_config_value
 
 STATIC = Path(__file__).parent / "static"
 
@@ -64,7 +65,7 @@ def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str],
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("annotator_sphinx.articles")
     app.setup_extension("annotator_sphinx.annotations")
-    app.add_config_value("edition_passages", "passages.yaml", "env", types=frozenset({str}))
+    add_path_config_value(app, "edition_passages", "passages.yaml")
     app.add_config_value("edition_passages_min_words", DEFAULT.min_words, "env",
                          types=frozenset({int}))
     app.add_directive("shared-passages", SharedPassagesDirective)

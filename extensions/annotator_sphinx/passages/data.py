@@ -45,7 +45,7 @@ class PassageState:
 
 
 def acknowledgements_path(env: BuildEnvironment) -> Path:
-    return Path(env.srcdir) / env.config.edition_passages
+    return Path(env.config.edition_passages)  # absolute since config-inited
 
 
 def passage_pages(env: BuildEnvironment) -> dict[str, int]:

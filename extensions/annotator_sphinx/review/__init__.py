@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotator import __version__
+from annotator_sphinx.paths import add_path_config_value
 from annotator_sphinx.review.data import review_set
 from annotator_sphinx.review.directives import ReviewStatusDirective
 from annotator_sphinx.review.domain import ReviewDomain, updated_pages
@@ -37,13 +38,13 @@ LOCALES = Path(__file__).parent / "locales"
 
 def check_review(app: Sphinx) -> None:
     """Report the review file's problems and every paragraph it does not vouch for."""
-    for problem in review_set(app.config, Path(app.confdir)).problems:
+    for problem in review_set(app.config).problems:
         report(problem, Subtype.REVIEW)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("annotator_sphinx.articles")
-    app.add_config_value("edition_review", "", "env", types=frozenset({str}))
+    add_path_config_value(app, "edition_review", "")
     app.add_message_catalog(CATALOG, str(LOCALES))
     app.add_domain(ReviewDomain)
     app.add_directive("review-status", ReviewStatusDirective)

@@ -41,11 +41,11 @@ def _articles(corpus: Corpus) -> list[Article]:
             if (found := corpus.article(entry.file)) is not None]
 
 
-def review_set(config: Config, confdir: Path) -> ReviewSet:
+def review_set(config: Config) -> ReviewSet:
     """The review named by ``edition_review``; reloaded when the file or the corpus changes."""
-    corpus = corpus_for(config, confdir)
-    setting = config.edition_review
-    path = (confdir / setting).resolve() if setting else None
+    corpus = corpus_for(config)
+    setting = config.edition_review  # absolute since config-inited (annotator_sphinx.paths)
+    path = Path(setting) if setting else None
     key = (str(path), _mtime(path) if path else 0)
     cached = _cache.get(key)
     if cached is not None and cached.corpus is corpus:

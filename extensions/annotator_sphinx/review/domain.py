@@ -8,7 +8,6 @@ returns them when the status they show has changed. Nothing else is re-read or r
 from __future__ import annotations
 
 from collections.abc import Set
-from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -54,7 +53,7 @@ def domain_of(env: BuildEnvironment) -> ReviewDomain:
 
 def shown_status(env: BuildEnvironment) -> str:
     """A fingerprint of everything a status page shows (not the lines of the records)."""
-    found = review_set(env.config, Path(env.srcdir))
+    found = review_set(env.config)
     return digest(found.path is not None, found.status)
 
 

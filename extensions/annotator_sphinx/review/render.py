@@ -7,7 +7,6 @@ output format at hand (an HTML address with ``#p4``, a LaTeX reference to the la
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from babel.dates import format_date
 from docutils import nodes
@@ -126,6 +125,6 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     placeholders = list(doctree.findall(review_status))
     if not placeholders:
         return
-    found = review_set(app.config, Path(app.srcdir))
+    found = review_set(app.config)
     for node in placeholders:
         node.replace_self(StatusRenderer(app, docname, found).render())

@@ -372,6 +372,8 @@ def draw_timeline(
     spans = [_span(e.date) for e in events]
     spans += [_span(s.date) for e in events for s in e.sources if s.date]
     spans += [(p.date, p.date + dt.timedelta(days=1)) for p in publications]
+    if not spans:  # an edition with no article or no date yet: a figure that says so
+        return _nothing_dated()
     axis = Axis(spans, MARGIN, WIDTH - MARGIN)
     marks = _marks(events, axis, number_of)
     rows = _rows(marks)
@@ -533,6 +535,15 @@ def draw_timeline(
     )
     svg = svg_document(SCOPE, WIDTH, height, title, description, body, screen, FONT)
     return Drawing(svg, tuple(labels), title, description, WIDTH, height)
+
+
+def _nothing_dated() -> Drawing:
+    title = "Timeline of the chronology"
+    description = "No event is dated and no article has a publication date yet."
+    height = 40.0
+    body = [text_element(MARGIN, 24.0, description, "muted")]
+    svg = svg_document(SCOPE, WIDTH, height, title, description, body, True, FONT)
+    return Drawing(svg, (), title, description, WIDTH, height)
 
 
 KEY = (
