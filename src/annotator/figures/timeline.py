@@ -583,10 +583,14 @@ def _axis(axis: Axis, y: float) -> list[str]:
             zig = [(middle + dx - 3, y + 6), (middle + dx + 3, y - 6)]
             body.append(tag("path", class_="stroke-ink", d=path_data(zig)))
         body.append("</g>")
-    last = -math.inf  # where the last year label ends: the next keeps a gap from it
-    for x, year, labelled in axis.ticks():
+    # Year labels from the right, each keeping a gap from the next: where two crowd, the
+    # later year keeps its label (the busy years of the war, not the first year after a
+    # break, which the break mark and the next label already place).
+    following = math.inf  # where the label to the right begins
+    labels = []
+    for x, year, labelled in reversed(list(axis.ticks())):
         body.append(tag("path", class_="stroke-ink", d=path_data([(x, y - 3), (x, y + 3)])))
-        if labelled and x + 2 >= last + 6:
-            body.append(text_element(x + 2, y + 13, year, "muted", size=9.0))
-            last = x + 2 + text_width(year, 9.0)
-    return body
+        if labelled and x + 2 + text_width(year, 9.0) + 6 <= following:
+            labels.append(text_element(x + 2, y + 13, year, "muted", size=9.0))
+            following = x + 2
+    return body + labels[::-1]
