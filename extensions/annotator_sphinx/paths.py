@@ -9,6 +9,7 @@ every other part of the extensions uses the stored value as it is.
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from sphinx.config import Config
 def _make_absolute(name: str, app: Sphinx, config: Config) -> None:
     value = getattr(config, name)
     if value:
-        setattr(config, name, str((Path(app.confdir) / value).resolve()))
+        # absolute, symbolic links kept: a data file linked out of its folder is refused
+        setattr(config, name, os.path.abspath(Path(app.confdir) / value))
 
 
 def add_path_config_value(app: Sphinx, name: str, default: str) -> None:

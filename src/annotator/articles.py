@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.catalog import CatalogEntry
+from annotator.datafile import inside
 from annotator.furniture import furniture_kind
 from annotator.problems import Problem
 from annotator.textfile import decode_text
@@ -168,11 +169,6 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
         byline=entry.byline, dateline=entry.dateline,
         blocks=tuple(blocks), furniture=tuple(furniture), occasion=entry.occasion)
     return article, problems
-
-
-def inside(path: Path, folder: Path) -> bool:
-    """Whether ``path``, its symbolic links followed, is a file within ``folder``."""
-    return path.resolve().is_relative_to(folder.resolve())
 
 
 def load_article(seed_dir: Path, entry: CatalogEntry) -> tuple[Article, list[Problem]]:

@@ -15,6 +15,7 @@ Notes and the chronology overlay are checked against the articles, as the build 
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,9 @@ def read_conf(docs_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
 def setting_path(docs_dir: Path, conf: Conf, name: str, default: str) -> Path:
     """A path setting, relative to the folder of conf.py as in the extensions."""
     value = conf.get(name, default)
-    return (docs_dir / (value if isinstance(value, str) else default)).resolve()
+    # made absolute, symbolic links left as they are: a data file linked out of its folder
+    # must still be seen as a link (annotator.datafile.load_yaml refuses it)
+    return Path(os.path.abspath(docs_dir / (value if isinstance(value, str) else default)))
 
 
 def check_catalog(docs_dir: Path, conf: Conf) -> list[Problem]:

@@ -204,8 +204,17 @@ def _parse_fast(text: str, path: str) -> tuple[DataFile | None, list[Problem]] |
         loader.dispose()
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, its symbolic links followed, is a file within ``folder``."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def load_yaml(path: Path) -> tuple[DataFile | None, list[Problem]]:
     """Read and parse a YAML data file; a missing or unreadable file is a problem too."""
+    if path.is_symlink() and not inside(path, path.parent):
+        return None, [Problem(str(path), 1, "the data file is a symbolic link to a file "
+                              "outside its folder: it was not read (nothing outside the "
+                              "project is published); copy the file into the folder")]
     try:
         raw = path.read_bytes()
     except OSError as error:

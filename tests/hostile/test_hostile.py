@@ -110,6 +110,14 @@ def relative_refused(href: str) -> str:
             "with {doc}, to others with a full http(s) address")
 
 
+def link_notes_outside(src: Path) -> None:
+    """The notes file is a symbolic link to a well-formed notes file outside the project."""
+    secret = src.parent / "outside.yaml"
+    secret.write_text(notes_file("SECRET-OUTSIDE-THE-PROJECT"), encoding="utf-8")
+    (src / "notes.yaml").unlink()
+    (src / "notes.yaml").symlink_to(secret)
+
+
 def link_outside(src: Path) -> None:
     """A seed that is a symbolic link to a file outside the project."""
     secret = src.parent / "outside.txt"
@@ -213,6 +221,10 @@ CASES: dict[str, Case] = {
         # the message is cut at 300 characters, where a whole value would be 250,000
         ["notes.yaml:4: " + ("notes.0.kind: [" + "'x', " * 100)[:300] + "… (cut short)"],
         "notes"),
+    "data_file_linked_outside_the_project": Case(
+        {}, ["notes.yaml:1: the data file is a symbolic link to a file outside its folder: "
+             "it was not read (nothing outside the project is published); copy the file into "
+             "the folder"], "notes", prepare=link_notes_outside),
     # --- seeds -----------------------------------------------------------------------
     "seed_linked_outside_the_project": Case(
         {}, ["seeds/b_link.txt:1: the seed is a symbolic link to a file outside the seed "
