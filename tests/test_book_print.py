@@ -342,7 +342,9 @@ def test_epub_documents_have_a_language_and_read_without_css(edition_epub: Path)
     page = read(edition_epub, f"articles/{article.slug}.xhtml")
     text = "".join(page.parts)
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    assert "Outlet:" in lines and "Outlet::" not in text and "Footnotes" not in text
+    # the header reads as a book's (outlet, country · date), with no form-like labels
+    assert any(line.startswith(article.outlet) and " · " in line for line in lines)
+    assert "Outlet::" not in text and "Footnotes" not in text
     opening = " ".join(article.blocks[0].text.split()[:3])
     assert any(line.startswith(f"1 {opening}") for line in lines), lines[:12]
     assert "Terms on this page" in lines  # the definitions, under a heading of their own

@@ -280,7 +280,7 @@ def test_a_full_disk_leaves_each_export_whole_with_one_warning(
     assert texts_by_class((outdir / "index.html").read_text(encoding="utf-8"), "article-card")
 
 
-SETTING = re.compile(r'^(edition_\w+) = "([^"]+)"$', re.MULTILINE)
+SETTING = re.compile(r'^(edition_\w+|html_favicon|html_logo) = "([^"]+)"$', re.MULTILINE)
 
 
 def conf_elsewhere(srcdir: Path, confdir: Path) -> int:

@@ -135,7 +135,7 @@ def test_a_killed_build_is_made_whole_by_the_next(earlier: bool, event: str, kil
         with built(srcdir, builddir=builddir):
             pass
         # a new title is shown in every page's navigation: every page is written again
-        edit_file(base / "seeds" / "catalog.yaml", "[Erdogan pledges", "[Erdoğan pledges")
+        edit_file(base / "seeds" / "catalog.yaml", "[Erdoğan pledges", "[President Erdoğan pledges")
     build_killed(srcdir, builddir, event, kill_at)
     with built(srcdir, builddir=builddir) as app:
         assert app.warning.getvalue() == ""

@@ -121,6 +121,7 @@ def without_glossary_markup(tex: str) -> str:
     tex = tex.replace(r"\annotatortermstart{}", "")
     tex = re.sub(r"\{\\hyperref\[[^\]]*\]\{\\sphinxtermref\{\\DUrole\{xref\}\{\\DUrole\{std\}"
                  r"\{\\DUrole\{std-term\}\{([^{}]*)\}\}\}\}\}\}", r"\1", tex)
+    tex = re.sub(r"\\phantomsection\\label\{\\detokenize\{[^{}]*\}\}", "", tex)  # its page
     return re.sub(r"\\annotatorglossref\{\\detokenize\{[^{}]*\}\}", "", tex)
 
 

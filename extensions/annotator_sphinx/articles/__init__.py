@@ -39,7 +39,7 @@ from annotator_sphinx.articles.nodes import (
     visit_paragraph_permalink_latex,
 )
 from annotator_sphinx.articles.output import setup_output
-from annotator_sphinx.articles.singlehtml import unique_ids
+from annotator_sphinx.articles.singlehtml import no_index_entry, unique_ids
 from annotator_sphinx.articles.stubs import write_stubs
 from annotator_sphinx.articles.transforms import AddParagraphPermalinks
 from annotator_sphinx.paths import add_path_config_value
@@ -97,6 +97,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_env_collector(ArticleListingCollector)
     setup_output(app)
     app.connect("doctree-resolved", unique_ids, priority=900)  # after every link is made
+    app.connect("html-page-context", no_index_entry, priority=900)  # after Furo's
     app.add_css_file("edition-articles.css")
     # env_version 2: the article pages' catalog entries are kept in the environment
     # env_version 3: the HTML header (outlet and country, date, byline) and smartquotes

@@ -16,6 +16,9 @@ paragraphs' permalinks, and links to another page's target. The page anchors the
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -77,7 +80,7 @@ class _Renamer:
             node["backrefs"] = [self.final(docname, ident) for ident in backrefs]
         if isinstance(node, paragraph_permalink):
             node["anchor"] = self.final(docname, node["anchor"])
-        if isinstance(node, nodes.reference) and "refuri" in node:
+        if "refuri" in node:  # references, and nodes of ours that link (passage signs)
             node["refuri"] = self.link(docname, node["refuri"])
         for child in node.children:
             if isinstance(child, nodes.Element):
@@ -92,3 +95,18 @@ def unique_ids(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     _ids_by_page(doctree, docname, found)
     shared = {ident for ident, pages in found.items() if len(pages) > 1}
     _Renamer(docname, shared).walk(doctree, docname)
+
+
+# The single document has no index page (Sphinx writes none for it): the navigation's
+# entry for it would lead nowhere.
+_INDEX_ENTRY = re.compile(r'<li class="toctree-l1"><a class="reference internal" '
+                          r'href="genindex\.html">[^<]*</a></li>\s*')
+
+
+def no_index_entry(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                   doctree: nodes.document | None) -> None:
+    """Drop the entry of the index from the single document's navigation (Furo's)."""
+    if isinstance(app.builder, SingleFileHTMLBuilder):
+        for key in ("furo_navigation_tree", "toc"):
+            if isinstance(context.get(key), str):
+                context[key] = _INDEX_ENTRY.sub("", context[key])

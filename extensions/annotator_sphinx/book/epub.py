@@ -26,7 +26,12 @@ from sphinx.writers.html5 import HTML5Translator
 
 from annotator_sphinx.articles.nodes import paragraph_permalink
 from annotator_sphinx.book.titlepage import edition_articles
-from annotator_sphinx.glossary.nodes import POPOVER_PREFIX, glossary_definitions, glossary_link
+from annotator_sphinx.glossary.nodes import (
+    POPOVER_PREFIX,
+    glossary_definitions,
+    glossary_link,
+    typographic,
+)
 
 EPUB_CSS = "edition-epub.css"
 GLOSSARY_NOTEREF = "edition-glossary-noteref"  # class of a term link to its aside
@@ -123,6 +128,9 @@ class EditionEpub3Builder(Epub3Builder):
     def init_css_files(self) -> None:
         super().init_css_files()
         self.add_css_file(EPUB_CSS, priority=900)
+
+    def copy_html_favicon(self) -> None:
+        """A book has no browser tab: the web's favicon would be a stray file in it."""
 
     def copy_static_files(self) -> None:
         super().copy_static_files()
@@ -276,7 +284,7 @@ class EpubGlossaryAsides(SphinxPostTransform):
         more = html.escape(_("In the glossary"))
         out = [f'<section class="glossary-definitions apparatus" '
                f'aria-label="{heading}">\n<p class="rubric">{heading}</p>\n']
-        for entry_id, term, category, dates, definition, _label in definitions["entries"]:
+        for entry_id, term, category, dates, definition, *_rest in definitions["entries"]:
             extra = f" ({html.escape(dates)})" if dates else ""
             link = (f' <a href="{html.escape(uris[entry_id], quote=True)}">{more}</a>'
                     if uris.get(entry_id) else "")
@@ -284,6 +292,6 @@ class EpubGlossaryAsides(SphinxPostTransform):
                 f'<aside id="{POPOVER_PREFIX}{html.escape(entry_id, quote=True)}" '
                 f'epub:type="footnote" role="doc-footnote" class="glossary-definition">'
                 f'<p><strong>{html.escape(term)}</strong>, {html.escape(category)}{extra}: '
-                f'{html.escape(definition)}{link}</p></aside>\n')
+                f'{html.escape(typographic(definition))}{link}</p></aside>\n')
         out.append("</section>\n")
         return "".join(out)

@@ -51,12 +51,14 @@ from annotator_sphinx.glossary.nodes import (
     glossary_definitions,
     glossary_link,
     glossary_occurrences,
+    page_mark,
     pass_node,
     register_index,
     skip_node,
     visit_glossary_definitions_html,
     visit_glossary_link_html,
     visit_glossary_link_latex,
+    visit_page_mark_latex,
     visit_register_index_latex,
 )
 from annotator_sphinx.glossary.transforms import (
@@ -95,6 +97,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(glossary_definitions, html=(visit_glossary_definitions_html, None),
                  latex=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
                  texinfo=(skip_node, None))
+    app.add_node(page_mark, latex=(visit_page_mark_latex, None),
+                 html=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
+                 texinfo=(skip_node, None))
     app.add_node(register_index, latex=(visit_register_index_latex, None),
                  html=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
                  texinfo=(skip_node, None))
@@ -110,5 +115,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_js_file("edition-glossary.js", loading_method="defer")
     # env_version 2: per article, the fingerprint of the glossary it was linked with
     # env_version 3: entries say whether they are linked at all (link: false)
-    return {"version": __version__, "env_version": 3, "parallel_read_safe": True,
+    # env_version 4: a LaTeX label at each entry's first word in a paragraph (its page)
+    return {"version": __version__, "env_version": 4, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -19,7 +19,7 @@ from annotator_sphinx.exports import gets_html_exports, write_atomically
 from annotator_sphinx.glossary.data import LINK_MODES, env_glossary
 from annotator_sphinx.glossary.domain import Occurrence, glossary_domain
 from annotator_sphinx.glossary.latexindex import extend_xindy_style, latex_macros
-from annotator_sphinx.glossary.nodes import glossary_occurrences
+from annotator_sphinx.glossary.nodes import glossary_occurrences, occurrence_label
 from annotator_sphinx.warnings_ import Subtype, report, warn
 
 EXPORT_NAME = "glossary.json"
@@ -130,7 +130,7 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
         para += nodes.emphasis("Appears in:", "Appears in:")
         para += nodes.Text(" ")
         if app.builder.format == "latex":  # a book gives pages
-            node.replace_self(_printed_pages(para, docs, order))
+            node.replace_self(_printed_pages(para, node["entry_id"], docs, order))
             continue
         for number, docname in enumerate(sorted(docs, key=lambda d: (order.get(d, 99), d))):
             if number:
@@ -149,11 +149,12 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
         node.replace_self(para)
 
 
-def _printed_pages(para: nodes.paragraph, docs: dict[str, list[str]],
+def _printed_pages(para: nodes.paragraph, entry_id: str, docs: dict[str, list[str]],
                    order: dict[str, int]) -> nodes.paragraph:
-    """The pages of the paragraphs, in reading order (annotator-glossary.sty prints each
-    page once, from the labels of the paragraphs)."""
-    labels = [f"{docname}:{anchor}"
+    """The pages of the words, in reading order (annotator-glossary.sty prints each page
+    once, from the label at the entry's first word in each paragraph: a paragraph may
+    begin a page before the word)."""
+    labels = [occurrence_label(docname, anchor, entry_id)
               for docname in sorted(docs, key=lambda d: (order.get(d, 99), d))
               for anchor in sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))]
     para += nodes.raw("", rf"\annotatorpages{{{','.join(labels)}}}", format="latex")

@@ -13,6 +13,11 @@ from annotator.glossary import Entry
 from annotator_sphinx.glossary.latexindex import SEE, register_key
 
 
+def occurrence_label(docname: str, anchor: str, entry_id: str) -> str:
+    """The LaTeX label at an entry's first word in a paragraph: "appears in" gives its page."""
+    return f"{docname}:{anchor}-{entry_id}"
+
+
 def typographic(text: str) -> str:
     """The editor's straight quotes as curly ones, as the texts print theirs (the data file
     keeps what the editor typed)."""
@@ -41,6 +46,15 @@ class glossary_occurrences(nodes.General, nodes.Element):  # noqa: N801
 
 class glossary_definitions(nodes.General, nodes.Element):  # noqa: N801
     """The definitions of the entries linked on a page, for the popovers (HTML only)."""
+
+
+class page_mark(nodes.Inline, nodes.Element):  # noqa: N801
+    """Where an entry first stands in a paragraph: the page "appears in" gives in print."""
+
+
+def visit_page_mark_latex(self: LaTeXTranslator, node: page_mark) -> None:
+    self.body.append(rf"\phantomsection\label{{\detokenize{{{node['label']}}}}}")
+    raise nodes.SkipNode
 
 
 class register_index(nodes.Inline, nodes.Element):  # noqa: N801

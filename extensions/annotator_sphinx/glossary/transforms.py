@@ -24,6 +24,8 @@ from annotator_sphinx.glossary.latexindex import cross_references
 from annotator_sphinx.glossary.nodes import (
     glossary_definitions,
     glossary_link,
+    occurrence_label,
+    page_mark,
     register_index,
     shown_in_articles,
 )
@@ -130,7 +132,7 @@ class LinkGlossaryTerms(SphinxTransform):
             linked_in_article.add(entry.id)
             found.append(Occurrence(entry.id, self.env.docname, block.anchor,
                                     base + match.start, base + match.end, match.matched))
-            index = entry.in_register and entry.id not in indexed
+            index = entry.id not in indexed  # the first in the paragraph: labelled for print
             indexed.add(entry.id)
             by_node.setdefault(id(span[2]), []).append((match, link, index))  # type: ignore[arg-type]
         for start, _end, piece, _ in spans:
@@ -150,6 +152,9 @@ class LinkGlossaryTerms(SphinxTransform):
                 out.append(nodes.Text(source[at:begin]))
             entry = glossary.by_id[match.entry_id]
             if index:
+                out.append(page_mark(label=occurrence_label(self.env.docname, anchor,
+                                                            entry.id)))
+            if index and entry.in_register:
                 out.append(register_node(entry, anchor))
             words = source[begin:end]
             if link:
