@@ -415,6 +415,8 @@ class _Resolver:
             shifted = self.published.year + {"last": -1, "this": 0, "next": 1}[rel]
             if rel == "last" and month < self.published.month:
                 shifted += 1  # "last July", said in August: this year's July
+            if rel == "next" and month > self.published.month:
+                shifted -= 1  # "next September", said in August: this year's September
             return self.make(match, "date", f"{shifted:04d}-{month:02d}", "month",
                              "relative-to-publication-date", mod)
         year, resolution, why = self.year_for(match, month, None)
