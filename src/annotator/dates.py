@@ -334,7 +334,7 @@ class _Resolver:
                                   and interval(expression.value) is None):
             return self.make(match, "date", None, "day", "invalid",
                              problem=f"date out of range {self.text[match.start:match.end]!r}")
-        if match.start > 0 and expression.kind == "date" and expression.value:
+        if expression.start > 0 and expression.kind == "date" and expression.value:
             before = self.text[max(0, expression.start - 12):expression.start]
             if _OPEN_START.search(before):
                 opener = _OPEN_START.search(before)
