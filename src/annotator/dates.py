@@ -101,10 +101,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?!,?\s+{_YEAR})")),
     ("my", re.compile(rf"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?\b(?P<m>{_MONTH}),?\s+"
                       rf"(?:of\s+)?(?P<y>{_YEAR})")),
+    # a month followed by its year is the "my" rule's: "till March 2021" is not "till March"
     ("m", re.compile(rf"\b(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Oo]f|[Tt]o|"
                      rf"[Tt]ill|[Bb]efore|[Aa]fter|[Tt]hrough|"
                      rf"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext))\s+|(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)"
-                     rf"(?:\s+|-))(?P<m>{_MONTH})")),
+                     rf"(?:\s+|-))(?P<m>{_MONTH})(?!,?\s+(?:of\s+)?{_YEAR})")),
     ("season", re.compile(rf"\b(?:[Tt]he\s+)?(?:(?P<mod>early|late)\s+)?(?P<s>fall|autumn|"
                           rf"spring|summer|winter)\s+(?:of\s+)?(?P<y>{_YEAR})")),
     ("season_rel", re.compile(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<s>fall|autumn|"
