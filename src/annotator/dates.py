@@ -211,8 +211,8 @@ def _shift(base: dt.date, amount: int, unit: str) -> dt.date:
     months = amount * (12 if unit == "year" else 120 if unit == "decade" else 1)
     index = base.year * 12 + base.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(max(1, min(year, 9999)), month + 1)[1]
-    return dt.date(max(1, min(year, 9999)), month + 1, min(base.day, last))
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(base.day, last))  # ValueError beyond 1 .. 9999
 
 
 def format_value(day: dt.date, precision: str) -> str:
