@@ -17,8 +17,9 @@ test file of its module (never a Sphinx build). A mutant is *killed* when a test
 as caught. Mutants that cannot change behaviour are listed, each with its reason, in
 ``tests/mutation_equivalents.toml`` and left out of the score.
 
-Results are kept in ``_build/mutation/MODULE.json`` and reused while the module and its
-tests are unchanged, so an interrupted run goes on where it stopped.
+Outcomes are kept in ``_build/mutation/MODULE.json``. While the core is unchanged, a
+mutant caught once is not run again (``--fresh`` runs all): an interrupted run goes on
+where it stopped, and after tests are added only the survivors meet them.
 """
 
 from __future__ import annotations
@@ -99,13 +100,14 @@ def _natural(name: str) -> tuple[str, int]:
 
 def pytest_command(module: str) -> list[str]:
     return [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-            "--no-header", "-o", "addopts=", *(f"tests/{name}" for name in TESTS[module])]
+            "-p", "benchmarks.mutation_profile", "--no-header", "-o", "addopts=",
+            *(f"tests/{name}" for name in TESTS[module])]
 
 
 def run_tests(module: str, mutant: str, timeout: float | None) -> tuple[int | None, float]:
     """pytest's exit code with ``mutant`` active (None when it ran out of time)."""
     env = {**os.environ, "MUTANT_UNDER_TEST": mutant,
-           "PYTHONPATH": os.pathsep.join([str(MUTANTS / "src"), str(MUTANTS)])}
+           "PYTHONPATH": os.pathsep.join([str(MUTANTS / "src"), str(ROOT)])}
     started = time.monotonic()
     try:
         done = subprocess.run(pytest_command(module), cwd=MUTANTS, env=env, timeout=timeout,
@@ -116,11 +118,9 @@ def run_tests(module: str, mutant: str, timeout: float | None) -> tuple[int | No
 
 
 def fingerprint(module: str) -> str:
-    """What the outcomes depend on: the module, its tests and the helpers they import."""
+    """What the mutants are made of: the module and the rest of the core they import."""
     digest = hashlib.sha256()
-    files = [ROOT / SOURCE / f"{module}.py", *sorted((ROOT / "tests").glob("*.py")),
-             *sorted((ROOT / SOURCE).glob("*.py"))]
-    for path in files:
+    for path in [ROOT / SOURCE / f"{module}.py", *sorted((ROOT / SOURCE).glob("*.py"))]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -131,17 +131,18 @@ def equivalents() -> dict[str, str]:
     return table
 
 
-def measure(module: str, jobs: int, sample: int | None) -> list[Outcome]:
+def measure(module: str, jobs: int, sample: int | None, fresh: bool) -> list[Outcome]:
     mutants = generate(module)
     if sample is not None and sample < len(mutants):  # the quick mode: the same few each time
         chosen = set(random.Random(module).sample(mutants, sample))
         mutants = [name for name in mutants if name in chosen]
     store = RESULTS / f"{module}.json"
     known: dict[str, dict[str, object]] = {}
-    if store.exists():
+    if store.exists() and not fresh:
         saved = json.loads(store.read_text())
-        if saved.get("fingerprint") == fingerprint(module):
-            known = saved["outcomes"]
+        if saved.get("fingerprint") == fingerprint(module):  # survivors meet the tests again
+            known = {name: outcome for name, outcome in saved["outcomes"].items()
+                     if outcome["status"] in CAUGHT}
     code, seconds = run_tests(module, "", None)
     if code != 0:
         sys.exit(f"{module}: the tests fail without any mutant (exit {code})")
@@ -228,6 +229,8 @@ def main(argv: list[str] | None = None) -> None:
                         help=f"one or more of {', '.join(ORDER)} (default: all, smallest first)")
     parser.add_argument("-j", "--jobs", type=int, default=1,
                         help="mutants run at once (default 1: the machine is shared)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="run every mutant again, even those caught by an earlier run")
     parser.add_argument("--sample", type=int, metavar="N",
                         help="quick mode: only N mutants of each module, drawn at random "
                              "(the same N every time), for an estimate of the score")
@@ -239,7 +242,7 @@ def main(argv: list[str] | None = None) -> None:
     marked = equivalents()
     table = []
     for module in modules:
-        caught, scored = report(module, measure(module, args.jobs, args.sample), marked)
+        caught, scored = report(module, measure(module, args.jobs, args.sample, args.fresh), marked)
         table.append((module, caught, scored))
     print("\n| module | caught | scored | score |\n|---|---|---|---|")
     for module, caught, scored in table:
