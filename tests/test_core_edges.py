@@ -62,18 +62,24 @@ def place(notes_yaml: str, *articles: Article) -> tuple[dict[str, list[AnchoredN
 
 # -- notes --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("occurrence", "offset"), [("", 0), ("occurrence: 1", 0),
-                                                    ("occurrence: 2", 26)])
-def test_an_explicit_occurrence_is_kept_and_placed(occurrence: str, offset: int) -> None:
-    text = "Shusha is named here, and Shusha"
-    placed, problems = place(f"""\
+def place_shusha(occurrence: str, text: str = SEED) -> tuple[dict[str, list[AnchoredNote]],
+                                                            list[Problem]]:
+    """One note on "Shusha", with ``occurrence`` as its fourth line (or none)."""
+    return place(f"""\
         notes:
           - article: a.txt
             quote: Shusha
             {occurrence}
             kind: context
             text: Both names.
-    """, article(text + " is named again."))
+    """, article(text))
+
+
+@pytest.mark.parametrize(("occurrence", "offset"), [("", 0), ("occurrence: 1", 0),
+                                                    ("occurrence: 2", 26)])
+def test_an_explicit_occurrence_is_kept_and_placed(occurrence: str, offset: int) -> None:
+    text = "Shusha is named here, and Shusha"
+    placed, problems = place_shusha(occurrence, text + " is named again.")
     if not occurrence:
         assert [p.subtype for p in problems] == ["note-ambiguous"]
         assert "occurs 2 times" in problems[0].message and problems[0].line == 3
@@ -92,14 +98,7 @@ def test_an_explicit_occurrence_is_kept_and_placed(occurrence: str, offset: int)
 ])
 def test_a_bad_occurrence_is_reported_and_the_note_left_out(occurrence: str,
                                                             message: str) -> None:
-    placed, problems = place(f"""\
-        notes:
-          - article: a.txt
-            quote: Shusha
-            {occurrence}
-            kind: context
-            text: Both names.
-    """)
+    placed, problems = place_shusha(occurrence)
     assert placed == {"a.txt": []}
     assert len(problems) == 1 and message in problems[0].message
     assert problems[0].line in (3, 4)

@@ -240,23 +240,6 @@ def test_durations(text: str, words: str, value: str, modifier: str | None) -> N
         ("duration", value, modifier, "duration")
 
 
-@pytest.mark.parametrize(("value", "first", "last"), [
-    ("2021-02", dt.date(2021, 2, 1), dt.date(2021, 2, 28)),
-    ("2020-02", dt.date(2020, 2, 1), dt.date(2020, 2, 29)),
-    ("2020-WI", dt.date(2020, 12, 1), dt.date(2021, 2, 28)),
-    ("2020-SP", dt.date(2020, 3, 1), dt.date(2020, 5, 31)),
-    ("2020-SU", dt.date(2020, 6, 1), dt.date(2020, 8, 31)),
-    ("2022-W01", dt.date(2022, 1, 3), dt.date(2022, 1, 9)),
-    ("199", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
-    ("000", dt.date(1, 1, 1), dt.date(9, 12, 31)),
-    ("1991/..", dt.date(1991, 1, 1), dt.date.max),
-    ("../2020-FA", dt.date.min, dt.date(2020, 11, 30)),
-    ("2019/2020-03", dt.date(2019, 1, 1), dt.date(2020, 3, 31)),
-])
-def test_intervals(value: str, first: dt.date, last: dt.date) -> None:
-    assert interval(value) == (first, last)
-
-
 @pytest.mark.parametrize("value", ["", None, "2021-13", "2021-W53", "2021-02-30", "2021-XX",
                                    "20", "2021/2021-13", "2021-13/2022"])
 def test_values_that_mean_no_interval(value: str | None) -> None:
