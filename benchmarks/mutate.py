@@ -80,7 +80,7 @@ def generate(module: str) -> list[str]:
             if path.stem not in TESTS:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, target)
-        for folder in ("tests", "docs", "seeds"):
+        for folder in ("tests", "docs", "seeds", "benchmarks"):
             shutil.copytree(folder, MUTANTS / folder, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__", "_build"))
         shutil.copy2("pyproject.toml", MUTANTS / "pyproject.toml")

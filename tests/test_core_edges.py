@@ -205,6 +205,8 @@ def test_a_note_names_its_article_by_file_or_slug_and_stays_with_it() -> None:
     assert [n.slug for n in placed["b.txt"]] == ["two"]
     assert [n.exact for n in placed["a.txt"]] == ["Victory Day"]
     assert [(p.line, p.subtype) for p in problems] == [(10, "note-article")]
+    assert problems[0].message == ("note on 'Shusha': unknown article 'b'; name a seed file or "
+                                   "a slug of the catalog")
     assert by_file_or_slug([one, two]) == {"a.txt": one, "one": one, "b.txt": two,
                                            "two": two}
 
@@ -305,6 +307,8 @@ def test_slug_for(file: str, slug: str) -> None:
                    "entries), not a list"),
     ("articles: 3\n", "1: 'articles' must be a list of entries (lines starting with '- '), "
                       "not a int"),
+    ("# the seeds\n\narticles: x\n", "3: 'articles' must be a list of entries (lines "
+                                      "starting with '- '), not a str"),
 ])
 def test_a_catalog_of_the_wrong_shape_gets_one_message(tmp_path: Path, body: str,
                                                        message: str) -> None:
@@ -408,8 +412,8 @@ def test_load_article_refuses_a_huge_seed_and_names_a_missing_one(tmp_path: Path
     parsed, problems = load_article(tmp_path, entry("b.txt"))
     assert problems == [] and len(parsed.text) == MAX_SEED_BYTES
     parsed, problems = load_article(tmp_path, entry("c.txt"))
-    assert [(p.path, p.line, p.message) for p in problems] == [
-        (str(tmp_path / "c.txt"), 1, "cannot read the seed: No such file or directory")]
+    assert [(p.path, p.line, p.message, p.subtype) for p in problems] == [
+        (str(tmp_path / "c.txt"), 1, "cannot read the seed: No such file or directory", "seed")]
 
 
 def test_load_article_locates_the_problems_of_the_text(tmp_path: Path) -> None:
@@ -417,3 +421,48 @@ def test_load_article_locates_the_problems_of_the_text(tmp_path: Path) -> None:
     _, problems = load_article(tmp_path, entry())
     assert [(p.path, p.line, p.subtype) for p in problems] == [
         (str(tmp_path / "a.txt"), 1, "seed")]
+    assert problems[0].message.startswith("the seed has no article text")
+
+
+def test_an_article_carries_its_catalog_entry_and_finds_a_title_with_curly_quotes() -> None:
+    fields = {"title": 'The "Victory" Day', "outlet": "Daily Sabah", "outlet_basis": "URL",
+              "date": dt.date(2021, 11, 8), "date_basis": "stated", "date_evidence": "dateline",
+              "byline": "Jane Doe", "dateline": "Baku"}
+    parsed = article("The “Victory”  Day\nText.", **fields)
+    assert parsed.title_in_text and [b.text for b in parsed.blocks] == ["Text."]
+    assert {key: getattr(parsed, key) for key in fields} == fields
+    assert (parsed.file, parsed.slug) == ("a.txt", "a")
+
+
+def test_at_one_place_a_sic_comes_before_other_notes() -> None:
+    placed, problems = place("""\
+        notes:
+          - article: a.txt
+            quote: named again
+            kind: context
+            text: T.
+          - article: a.txt
+            quote: again
+            kind: sic
+            text: T.
+    """)
+    assert problems == []
+    assert [n.note.kind for n in placed["a.txt"]] == ["sic", "context"]
+
+
+def test_load_notes_reads_a_file_and_names_its_problems(tmp_path: Path) -> None:
+    from annotator.notes import load_notes
+
+    path = tmp_path / "notes.yaml"
+    path.write_text("notes:\n  - article: a.txt\n    quote: Shusha\n    kind: context\n"
+                    "    text: T.\n    occurrence: 1\n", encoding="utf-8")
+    notes, problems = load_notes(path)
+    assert problems == [] and [(n.quote, n.occurrence, n.line) for n in notes] == [
+        ("Shusha", 1, 2)]
+    path.write_text("notes: [\n", encoding="utf-8")
+    notes, problems = load_notes(path)
+    assert notes == [] and [(p.path, p.subtype) for p in problems] == [(str(path), "notes")]
+    path.write_text("notes:\n  - article: a.txt\n    quote: Shusha\n    kind: context\n"
+                    "    text: T.\n    extra: 1\n", encoding="utf-8")
+    notes, problems = load_notes(path)
+    assert notes and [(p.line, p.subtype) for p in problems] == [(2, "notes")]
