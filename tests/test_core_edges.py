@@ -365,7 +365,8 @@ def test_a_repeated_dateline_in_the_header_is_recorded() -> None:
 
 @pytest.mark.parametrize(("line", "kind"), [
     ("Eight words at most make a short crosshead", "subheading"),
-    ("Nine words are one too many for a short crosshead", "paragraph"),
+    ("Nine words are one too many for a crosshead", "paragraph"),
+    ("Conclusion", "subheading"),
     ("A question?", "paragraph"), ("Said “no”", "paragraph"), ("In brackets)", "paragraph"),
     ("Ends with a colon:", "paragraph"), ("Ellipsis…", "paragraph"),
 ])
@@ -402,12 +403,14 @@ def test_first_sentence_cases(text: str, sentence: str) -> None:
 
 
 def test_load_article_refuses_a_huge_seed_and_names_a_missing_one(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_bytes(b"x" * (MAX_SEED_BYTES + 1))
+    (tmp_path / "a.txt").write_bytes(b"x" * 2_950_000)
     parsed, problems = load_article(tmp_path, entry())
     assert parsed.blocks == ()
-    assert [p.message for p in problems] == [
-        "the seed is 2.0 MB, more than an article can be (2 MB at most): it was not read; is "
-        "it the right file?"]
+    assert [(p.path, p.line, p.message, p.subtype) for p in problems] == [(
+        str(tmp_path / "a.txt"), 1, "the seed is 3.0 MB, more than an article can be (2 MB at "
+        "most): it was not read; is it the right file?", "seed")]
+    (tmp_path / "a.txt").write_bytes(b"x" * (MAX_SEED_BYTES + 1))
+    assert load_article(tmp_path, entry())[1][0].message.startswith("the seed is 2.0 MB")
     (tmp_path / "b.txt").write_bytes(b"x" * MAX_SEED_BYTES)
     parsed, problems = load_article(tmp_path, entry("b.txt"))
     assert problems == [] and len(parsed.text) == MAX_SEED_BYTES
@@ -422,6 +425,10 @@ def test_load_article_locates_the_problems_of_the_text(tmp_path: Path) -> None:
     assert [(p.path, p.line, p.subtype) for p in problems] == [
         (str(tmp_path / "a.txt"), 1, "seed")]
     assert problems[0].message.startswith("the seed has no article text")
+    assert [p.path for p in parse_seed("", entry())[1]] == ["a.txt"]
+    (tmp_path / "a.txt").write_bytes(b"Caf\xe9 text.\n")
+    _, problems = load_article(tmp_path, entry())
+    assert [(p.path, p.line) for p in problems] == [(str(tmp_path / "a.txt"), 1)]
 
 
 def test_an_article_carries_its_catalog_entry_and_finds_a_title_with_curly_quotes() -> None:
@@ -430,6 +437,10 @@ def test_an_article_carries_its_catalog_entry_and_finds_a_title_with_curly_quote
               "byline": "Jane Doe", "dateline": "Baku"}
     parsed = article("The “Victory”  Day\nText.", **fields)
     assert parsed.title_in_text and [b.text for b in parsed.blocks] == ["Text."]
+    # without a byline, no line is taken for one; without the title, none for it
+    plain = article("By None\nText.")
+    assert plain.title_in_text is False and [b.text for b in plain.blocks] == ["By None",
+                                                                                "Text."]
     assert {key: getattr(parsed, key) for key in fields} == fields
     assert (parsed.file, parsed.slug) == ("a.txt", "a")
 
