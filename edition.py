@@ -7,6 +7,7 @@
     python3 edition.py epub       build the EPUB into _build/epub and run epubcheck
     python3 edition.py check      check the seeds, catalog and data files (no build)
     python3 edition.py bench      measure the extensions against plain Sphinx (benchmarks/)
+    python3 edition.py mutate     mutation score of the core (slow; not part of CI)
 
 The first run creates a virtual environment in .venv and installs the project into it;
 later runs reinstall only when pyproject.toml has changed. .venv belongs to the Python
@@ -178,10 +179,15 @@ def bench() -> None:
     run(BIN / "python", "-m", "benchmarks", *sys.argv[2:])
 
 
+def mutate() -> None:
+    """The core's mutation score (``mutate dates`` for one module; see benchmarks/mutate.py)."""
+    run(BIN / "python", "-m", "benchmarks.mutate", *sys.argv[2:])
+
+
 COMMANDS = {"html": build_html, "test": test, "check": check, "pdf": build_pdf,
-            "epub": build_epub, "bench": bench}
+            "epub": build_epub, "bench": bench, "mutate": mutate}
 # Extras of pyproject.toml each command needs installed in the venv.
-EXTRAS = {"bench": frozenset({"test", "bench"})}
+EXTRAS = {"bench": frozenset({"test", "bench"}), "mutate": frozenset({"test", "mutate"})}
 
 
 def main() -> None:

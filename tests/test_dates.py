@@ -175,6 +175,15 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
     ("2022-W31", dt.date(2022, 8, 1), dt.date(2022, 8, 7)),
     ("2020", dt.date(2020, 1, 1), dt.date(2020, 12, 31)),
     ("199", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+    ("2021-02", dt.date(2021, 2, 1), dt.date(2021, 2, 28)),
+    ("2020-02", dt.date(2020, 2, 1), dt.date(2020, 2, 29)),
+    ("2020-SP", dt.date(2020, 3, 1), dt.date(2020, 5, 31)),
+    ("2020-SU", dt.date(2020, 6, 1), dt.date(2020, 8, 31)),
+    ("2022-W01", dt.date(2022, 1, 3), dt.date(2022, 1, 9)),
+    ("000", dt.date(1, 1, 1), dt.date(9, 12, 31)),
+    ("1991/..", dt.date(1991, 1, 1), dt.date.max),
+    ("../2020-FA", dt.date.min, dt.date(2020, 11, 30)),
+    ("2019/2020-03", dt.date(2019, 1, 1), dt.date(2020, 3, 31)),
 ])
 def test_values_stand_for_intervals(value: str, first: dt.date, last: dt.date) -> None:
     assert interval(value) == (first, last)

@@ -101,10 +101,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?!,?\s+{_YEAR})")),
     ("my", re.compile(rf"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?\b(?P<m>{_MONTH}),?\s+"
                       rf"(?:of\s+)?(?P<y>{_YEAR})")),
+    # a month followed by its year is the "my" rule's: "till March 2021" is not "till March"
     ("m", re.compile(rf"\b(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Oo]f|[Tt]o|"
                      rf"[Tt]ill|[Bb]efore|[Aa]fter|[Tt]hrough|"
                      rf"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext))\s+|(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)"
-                     rf"(?:\s+|-))(?P<m>{_MONTH})")),
+                     rf"(?:\s+|-))(?P<m>{_MONTH})(?!,?\s+(?:of\s+)?{_YEAR})")),
     ("season", re.compile(rf"\b(?:[Tt]he\s+)?(?:(?P<mod>early|late)\s+)?(?P<s>fall|autumn|"
                           rf"spring|summer|winter)\s+(?:of\s+)?(?P<y>{_YEAR})")),
     ("season_rel", re.compile(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<s>fall|autumn|"
@@ -210,8 +211,8 @@ def _shift(base: dt.date, amount: int, unit: str) -> dt.date:
     months = amount * (12 if unit == "year" else 120 if unit == "decade" else 1)
     index = base.year * 12 + base.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(max(1, min(year, 9999)), month + 1)[1]
-    return dt.date(max(1, min(year, 9999)), month + 1, min(base.day, last))
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(base.day, last))  # ValueError beyond 1 .. 9999
 
 
 def format_value(day: dt.date, precision: str) -> str:
@@ -334,7 +335,7 @@ class _Resolver:
                                   and interval(expression.value) is None):
             return self.make(match, "date", None, "day", "invalid",
                              problem=f"date out of range {self.text[match.start:match.end]!r}")
-        if match.start > 0 and expression.kind == "date" and expression.value:
+        if expression.start > 0 and expression.kind == "date" and expression.value:
             before = self.text[max(0, expression.start - 12):expression.start]
             if _OPEN_START.search(before):
                 opener = _OPEN_START.search(before)
@@ -415,6 +416,8 @@ class _Resolver:
             shifted = self.published.year + {"last": -1, "this": 0, "next": 1}[rel]
             if rel == "last" and month < self.published.month:
                 shifted += 1  # "last July", said in August: this year's July
+            if rel == "next" and month > self.published.month:
+                shifted -= 1  # "next September", said in August: this year's September
             return self.make(match, "date", f"{shifted:04d}-{month:02d}", "month",
                              "relative-to-publication-date", mod)
         year, resolution, why = self.year_for(match, month, None)
