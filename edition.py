@@ -134,7 +134,7 @@ def build_pdf() -> None:
     if missing:
         apt_install(TEX_PACKAGES, f"the PDF needs {', '.join(missing)}")
     run(BIN / "sphinx-build", "-M", "latexpdf", "docs", BUILD, *SPHINX_STRICT)
-    run(BIN / "python", "-m", "annotator.latexlog", BUILD / "latex")
+    run(BIN / "python", "-m", "annotated_edition.latexlog", BUILD / "latex")
     print(f"\nThe PDF edition is {BUILD / 'latex' / 'edition.pdf'}")
 
 
@@ -171,7 +171,7 @@ def test() -> None:
 
 def check() -> None:
     """Every problem of the inputs as file:line: message, without building."""
-    run(BIN / "python", "-m", "annotator", "check", "--docs", "docs")
+    run(BIN / "python", "-m", "annotated_edition", "check", "--docs", "docs")
 
 
 def bench() -> None:

@@ -7,7 +7,7 @@ For each N a synthetic corpus is generated (``benchmarks/corpus.py``) and built 
 child processes (``benchmarks/build.py``): plain Sphinx on the same pages and the full
 edition, with ``-j 1`` and ``-j auto``; the edition with the garbage collector left
 alone (``edition_gc_freeze = False``: what the extensions cost without
-``annotator_sphinx.buildgc``); then the edition again after one word of one article is
+``sphinx_annotated_edition.buildgc``); then the edition again after one word of one article is
 edited. Then the core is timed on 10 MB of text (``benchmarks/core.py``). The table and
 the targets are printed; the figures depend on the machine and on what else runs on it.
 """
@@ -32,7 +32,7 @@ RATIO_TARGET = 1.25  # the edition at most 1.25 times plain Sphinx, at the large
 INCREMENTAL_TARGET = 0.10  # a rebuild after one edit under 10% of the full build
 MATCH_TARGET = 20.0  # MB/s of term matching with 5,000 entries
 LINEAR_TOLERANCE = 1.5  # memory per article between the two largest N, against the first
-FREEZE_SETTING = "edition_gc_freeze"  # annotator_sphinx.buildgc
+FREEZE_SETTING = "edition_gc_freeze"  # sphinx_annotated_edition.buildgc
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,9 @@ def table(rows: list[Row], core: CoreFigures | None) -> str:
             f"{row.incremental.seconds / row.edition.seconds:6.1%} |"
             f"          {row.plain.peak_rss_mb:7.0f}  {row.edition.peak_rss_mb:7.0f} | "
             f"{row.edition.warnings:8d}")
-    lines += ["", "garbage collection (seconds of each -j 1 build; annotator_sphinx.buildgc "
-              "freezes what was read when writing starts), and the edition built with the "
+    lines += ["", "garbage collection (seconds of each -j 1 build; "
+              "sphinx_annotated_edition.buildgc freezes what was read when writing starts), "
+              "and the edition built with the "
               f"collector left alone ({FREEZE_SETTING} = False):",
               "     N |  GC: plain  edition | unfrozen edition: wall     GC  ratio to plain"]
     for row in rows:

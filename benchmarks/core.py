@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from annotator.dates import extract, sentence_spans
-from annotator.glossary import load_glossary, matcher_for
+from annotated_edition.dates import extract, sentence_spans
+from annotated_edition.glossary import load_glossary, matcher_for
 from benchmarks.corpus import MAX_GLOSSARY, real_glossary, texts, vocabulary
 
 

@@ -9,7 +9,7 @@ every form the date grammar reads) mixed in; a catalog; a glossary of up to 5,00
 
 Each corpus is written twice over the same seeds: ``edition/`` is configured by the
 project's own ``docs/conf.py`` (all extensions), ``plain/`` holds the same pages written
-out as MyST for Sphinx without any ``annotator_sphinx`` extension (same theme, same
+out as MyST for Sphinx without any ``sphinx_annotated_edition`` extension (same theme, same
 MyST and sphinx-design). Everything is drawn from a seeded random generator: the same N
 gives the same corpus.
 """
@@ -29,14 +29,14 @@ from typing import Any
 
 import yaml
 
-from annotator.articles import Article, first_sentence, load_article
-from annotator.catalog import load_catalog, reading_order
-from annotator.chronology import Candidate, candidates_of, group
-from annotator.dates import sentence_spans
-from annotator.glossary import CATEGORIES, entry_sort_key, load_glossary
-from annotator.matching import fold
-from annotator.review import CHECKS, ReviewRecord, fingerprint
-from annotator.review_stamp import render as render_review
+from annotated_edition.articles import Article, first_sentence, load_article
+from annotated_edition.catalog import load_catalog, reading_order
+from annotated_edition.chronology import Candidate, candidates_of, group
+from annotated_edition.dates import sentence_spans
+from annotated_edition.glossary import CATEGORIES, entry_sort_key, load_glossary
+from annotated_edition.matching import fold
+from annotated_edition.review import CHECKS, ReviewRecord, fingerprint
+from annotated_edition.review_stamp import render as render_review
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -46,7 +46,7 @@ ENTRIES_PER_ARTICLE = 5  # the glossary grows with the corpus and reaches 5,000 
 NOTES_PER_ARTICLE = 2
 PARAGRAPHS = (8, 16)  # per article; the seeds have 9 to 19
 SENTENCES = (1, 3)  # per paragraph
-ANNOTATOR_PREFIX = "annotator_sphinx"
+ANNOTATOR_PREFIX = "sphinx_annotated_edition"
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -513,7 +513,7 @@ def plain_glossary(glossary: Path) -> str:
 
 
 def write_plain(target: Path, articles: list[Article], glossary: Path) -> None:
-    """The same pages for plain Sphinx: conf.py is ours without the annotator extensions."""
+    """The same pages for plain Sphinx: conf.py is ours without the annotated_edition extensions."""
     (target / "articles").mkdir(parents=True)
     conf = (DOCS / "conf.py").read_text(encoding="utf-8")
     conf += ("\n# The benchmark's plain build: the same project without our extensions.\n"
@@ -608,7 +608,7 @@ def generate(size: int, root: Path, seed: int = 2026) -> Corpus:
         # words: at N = 1000 that is 56,000 "passages" no corpus of real articles has.
         # A threshold above those runs keeps the cost of finding passages in the build
         # and leaves out what no reader would meet (see the README, Shared passages).
-        conf.write('\nsuppress_warnings = ["annotator.passage-variant"]\n'
+        conf.write('\nsuppress_warnings = ["annotated_edition.passage-variant"]\n'
                    'edition_passages_min_words = 30\n')
     _dump({"entries": words.entries}, edition / "glossary.yaml")
     terms = [record["term"] for record in words.entries]

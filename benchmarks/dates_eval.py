@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "dates_gold.yaml"
 
 sys.path.insert(0, str(ROOT / "src"))
-from annotator.dates import extract, interval  # noqa: E402
+from annotated_edition.dates import extract, interval  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def score(predict: Predictor, items: list[Item], mode: str = "strict",
 
 
 def report(items: list[Item]) -> str:
-    predictors: list[tuple[str, Predictor]] = [("grammar (annotator.dates)", grammar)]
+    predictors: list[tuple[str, Predictor]] = [("grammar (annotated_edition.dates)", grammar)]
     try:
         import dateparser  # noqa: F401
     except ImportError:

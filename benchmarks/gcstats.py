@@ -3,7 +3,7 @@
     python -m benchmarks.gcstats STATS.json SPHINX-BUILD-ARGUMENTS...
 
 At 1,000 articles most of a build can be full collections (see
-``annotator_sphinx.buildgc``): the table shows how much, beside the wall time. The
+``sphinx_annotated_edition.buildgc``): the table shows how much, beside the wall time. The
 figures are those of the main process; with ``-j auto`` the workers' own are not counted.
 """
 

@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 RESULTS = ROOT / "_build" / "mutation"
 EQUIVALENTS = ROOT / "tests" / "mutation_equivalents.toml"
-SOURCE = Path("src") / "annotator"
+SOURCE = Path("src") / "annotated_edition"
 # The pure-core tests that exercise each module, the quickest first (pytest -x stops at
 # the first failure). None builds a Sphinx project.
 TESTS = {
@@ -214,7 +214,7 @@ def report(module: str, outcomes: list[Outcome], marked: dict[str, str]) -> tupl
             print(f"    {outcome.mutant}{why}")
             for line in diff(module, outcome.mutant):
                 print(f"        {line.strip()[:1]} {line[1:].strip()}")
-    stale = [name for name in marked if name.startswith(f"annotator.{module}.")
+    stale = [name for name in marked if name.startswith(f"annotated_edition.{module}.")
              and name not in {o.mutant for o in outcomes if o.status == "equivalent"}]
     generated = {o.mutant for o in outcomes}
     for name in stale:

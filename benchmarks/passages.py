@@ -11,7 +11,7 @@ words (a word added, dropped or replaced, a number changed), and a third of the 
 split across two paragraphs. A planted pair (two copies of one passage) is *recalled*
 when one passage found holds both copies (each overlapping the found witness by half);
 a found pair is *precise* when its two witnesses are copies of one planted passage.
-Time is for finding (:func:`annotator.passages.find_passages`) and collating every
+Time is for finding (:func:`annotated_edition.passages.find_passages`) and collating every
 passage (the best of three runs); the time per 1,000 words shows how it grows with the
 corpus.
 """
@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from annotator.apparatus import collate, sigla_of
-from annotator.articles import Article, load_article, parse_seed
-from annotator.catalog import CatalogEntry, load_catalog, reading_order
-from annotator.passage_variants import article_sigla, collate_all
-from annotator.passages import SharedPassage, find_passages
+from annotated_edition.apparatus import collate, sigla_of
+from annotated_edition.articles import Article, load_article, parse_seed
+from annotated_edition.catalog import CatalogEntry, load_catalog, reading_order
+from annotated_edition.passage_variants import article_sigla, collate_all
+from annotated_edition.passages import SharedPassage, find_passages
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,31 +16,32 @@ copyright = f"{time.gmtime(_epoch).tm_year}, the editors; source texts belong to
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "annotator_sphinx.articles",
-    "annotator_sphinx.chronology",
-    "annotator_sphinx.glossary",
-    "annotator_sphinx.notes",
-    "annotator_sphinx.review",
-    "annotator_sphinx.passages",
-    "annotator_sphinx.book",
-    "annotator_sphinx.search",
-    "annotator_sphinx.reading",
-    "annotator_sphinx.buildgc",
-    "annotator_sphinx.figures",
+    "sphinx_annotated_edition.articles",
+    "sphinx_annotated_edition.chronology",
+    "sphinx_annotated_edition.glossary",
+    "sphinx_annotated_edition.notes",
+    "sphinx_annotated_edition.review",
+    "sphinx_annotated_edition.passages",
+    "sphinx_annotated_edition.book",
+    "sphinx_annotated_edition.search",
+    "sphinx_annotated_edition.reading",
+    "sphinx_annotated_edition.buildgc",
+    "sphinx_annotated_edition.figures",
 ]
 
 # The edition's inputs, relative to this folder.
 edition_seed_dir = "../seeds"
 edition_catalog = "../seeds/catalog.yaml"
 
-# The chronology (annotator_sphinx.chronology): the editor's overlay on the generated events.
+# The chronology (sphinx_annotated_edition.chronology): the editor's overlay on the generated
+# events.
 edition_chronology_overlay = "chronology.yaml"
-# Editorial notes (annotator_sphinx.notes): footnotes anchored to quotes of the text.
+# Editorial notes (sphinx_annotated_edition.notes): footnotes anchored to quotes of the text.
 edition_notes = "notes.yaml"
-# The review record (annotator_sphinx.review): which paragraph was reviewed, for what, by
-# whom, when; every paragraph it does not vouch for is a warning (annotator.unreviewed).
+# The review record (sphinx_annotated_edition.review): which paragraph was reviewed, for what, by
+# whom, when; every paragraph it does not vouch for is a warning (annotated_edition.unreviewed).
 edition_review = "review.yaml"
-# Shared passages (annotator_sphinx.passages): the variants the editor has acknowledged.
+# Shared passages (sphinx_annotated_edition.passages): the variants the editor has acknowledged.
 edition_passages = "passages.yaml"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -67,25 +68,25 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_static_path: list[str] = []  # the extensions add their own folders
 html_last_updated_fmt = None
 
-# Glossary (annotator_sphinx.glossary): the data file, and which occurrences get a link
+# Glossary (sphinx_annotated_edition.glossary): the data file, and which occurrences get a link
 # ("every", "paragraph": the first per paragraph, "article": the first per article).
 edition_glossary = "glossary.yaml"
 edition_glossary_link = "article"
-# --- PDF (LaTeX) and EPUB editions (annotator_sphinx.book; `python3 edition.py pdf|epub`) ---
+# --- PDF (LaTeX) and EPUB editions (sphinx_annotated_edition.book; edition.py pdf|epub) ---
 # XeLaTeX, because pdflatex cannot print ə; FreeSerif/FreeSans/FreeMono (Debian's
 # fonts-freefont-otf, also on Read the Docs) carry every letter of the texts: Turkish and
 # Azerbaijani letters (ə ş ğ ı İ ü ç ö), curly quotes and dashes. A glyph no font has is
-# an error (\tracinglostchars=3), and `python -m annotator.latexlog` checks the log too.
+# an error (\tracinglostchars=3), and `python -m annotated_edition.latexlog` checks the log too.
 latex_engine = "xelatex"
 # xindy, not makeindex: makeindex sorts bytes and breaks on an entry that starts with a
 # non-ASCII letter (Çavuşoğlu); xindy reads UTF-8 and sorts it with the C entries.
 latex_use_xindy = True
 # The root's toctrees only (its cards and introduction are for the web), as a manual:
-# title page, contents, then the book arranged by annotator_sphinx.book.
+# title page, contents, then the book arranged by sphinx_annotated_edition.book.
 latex_documents = [("index", "edition.tex", project, author, "manual", True)]
 # The method, then the sources (docs/sources.md, when the project has it).
 edition_book_frontmatter = ["about", "sources"]
-# The title page and its colophon (annotator_sphinx.book): no release, no build date.
+# The title page and its colophon (sphinx_annotated_edition.book): no release, no build date.
 edition_subtitle = "An annotated reading edition of five news articles, 2021–2022"
 edition_editors: list[str] = []  # the editors' names, as the title page prints them
 edition_licence = ("the edition's software is under the MIT licence; the source texts "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from defusedxml import ElementTree
 
-from annotator.figures.svg import Box, text_box
+from annotated_edition.figures.svg import Box, text_box
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,6 +1,6 @@
 """Broken review records on a copy of tests/roots/test-review, and what each must report.
 
-Shared by the core, ``annotator check`` and Sphinx build tests: the same edit gives the same
+Shared by the core, ``annotated-edition check`` and Sphinx build tests: the same edit gives the same
 problems, with the same file and line, wherever it is checked. Lines are found in the
 edited file (where a record or a paragraph stands), messages are written out in full.
 """

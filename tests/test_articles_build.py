@@ -72,5 +72,5 @@ def test_a_broken_seed_is_one_warning_and_the_rest_builds(app: SphinxTestApp) ->
     app.build()
     warnings = app.warning.getvalue()
     assert "a_first.txt:1: WARNING: not a text file (NUL byte found)" in warnings
-    assert "[annotator.encoding]" in warnings and "Traceback" not in warnings
+    assert "[annotated_edition.encoding]" in warnings and "Traceback" not in warnings
     assert (app.outdir / "articles" / "early.html").exists()

@@ -2,7 +2,7 @@
 
 Timings are the benchmark's business (``python3 edition.py bench``); these tests only
 check that what it builds is a valid edition with terms, dates and notes in it, and a
-plain project of the same pages without the annotator extensions.
+plain project of the same pages without the annotated_edition extensions.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from types import ModuleType
 
 import pytest
 
-from annotator.articles import load_article
-from annotator.catalog import load_catalog
-from annotator.checks import run_checks
-from annotator.dates import extract
-from annotator.glossary import load_glossary, matcher_for
-from annotator.notes import load_notes
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog
+from annotated_edition.checks import run_checks
+from annotated_edition.dates import extract
+from annotated_edition.glossary import load_glossary, matcher_for
+from annotated_edition.notes import load_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator.articles import load_article
-from annotator.catalog import load_catalog, reading_order
-from annotator.folding import fold
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog, reading_order
+from annotated_edition.folding import fold
 
 from conftest import ROOT, SEEDS, build_edition, epubcheck_command, require_tools
 from pdftext import pdf_text

@@ -2,7 +2,7 @@
 and the rest of the edition is still built.
 
 The corpus is in tests/broken/ (catalogs and seeds); what is binary or huge is made here.
-Each case is checked twice: by ``annotator check`` (no build) and by a Sphinx build of the
+Each case is checked twice: by ``annotated-edition check`` (no build) and by a Sphinx build of the
 ``articles`` test root with the broken file put in.
 """
 
@@ -18,10 +18,10 @@ from sphinx.util.console import strip_escape_sequences
 from sphinx.util.texescape import escape as tex_escape
 from test_ingestion import entry
 
-from annotator.articles import MAX_SEED_BYTES, first_sentence, parse_seed
-from annotator.checks import CHECKS, data_file_check, run_checks
-from annotator.cli import main
-from annotator.datafile import load_yaml, parse_yaml
+from annotated_edition.articles import MAX_SEED_BYTES, first_sentence, parse_seed
+from annotated_edition.checks import CHECKS, data_file_check, run_checks
+from annotated_edition.cli import main
+from annotated_edition.datafile import load_yaml, parse_yaml
 
 from buildtools import built, copy_root
 from htmltext import texts_by_class
@@ -114,13 +114,13 @@ def line_number(message: str) -> int:
     return int(message.split(":", 1)[0])
 
 
-# --- annotator check ---------------------------------------------------------------------
+# --- annotated-edition check ---------------------------------------------------------------------
 
 
 # Every data file the check command reads: where it sits in a copy of the articles test
 # root, and its broken cases (tests/broken/<kind>/<case>.yaml -> expected "line: message").
 # A new data file (glossary, notes, chronology overlay) is one entry here, once its check
-# is in annotator.checks.CHECKS and its setting in tests/roots/test-articles/conf.py.
+# is in annotated_edition.checks.CHECKS and its setting in tests/roots/test-articles/conf.py.
 DATA_FILES: dict[str, tuple[str, dict[str, list[str]]]] = {
     "catalog": ("seeds/catalog.yaml", CATALOG_CASES),
 }
@@ -201,22 +201,23 @@ def test_check_reads_conf_without_running_it(tmp_path: Path,
 
 def test_python_m_annotator_on_the_real_edition_and_on_a_broken_one(tmp_path: Path) -> None:
     project = Path(__file__).resolve().parent.parent
-    good = subprocess.run([sys.executable, "-m", "annotator", "check"], cwd=project,
+    good = subprocess.run([sys.executable, "-m", "annotated_edition", "check"], cwd=project,
                           capture_output=True, text=True, check=False)
     assert (good.returncode, good.stdout) == (
         0, "checked catalog, seeds, glossary, notes, chronology, review, passages of docs: "
         "no problem found\n")
     src = copy_root("articles", tmp_path / "src")
     put_catalog(src, "duplicate_slug")
-    bad = subprocess.run([sys.executable, "-m", "annotator", "check", "--docs", "."], cwd=src,
-                         capture_output=True, text=True, check=False)
+    bad = subprocess.run([sys.executable, "-m", "annotated_edition", "check", "--docs", "."],
+                         cwd=src, capture_output=True, text=True, check=False)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert bad.stdout == f"seeds/catalog.yaml:{CATALOG_CASES['duplicate_slug'][0]}\n"
 
 
 def test_the_check_command_runs_without_sphinx() -> None:
     """The check is part of the core: it imports neither Sphinx nor docutils."""
-    code = ("import sys, annotator.cli; annotator.cli.main(['check', '--docs', 'docs']); "
+    code = ("import sys, annotated_edition.cli; "
+            "annotated_edition.cli.main(['check', '--docs', 'docs']); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')))")
     project = Path(__file__).resolve().parent.parent
     run = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True,
@@ -250,7 +251,8 @@ def test_build_warns_once_per_catalog_problem_and_goes_on(case: str, tmp_path: P
         assert "Traceback" not in warnings
         lines = [line for line in warnings.splitlines() if line]
         assert sorted(lines) == sorted(
-            f"{catalog}:{line_number(m)}: WARNING: {m.split(': ', 1)[1]} [annotator.catalog]"
+            f"{catalog}:{line_number(m)}: WARNING: {m.split(': ', 1)[1]} "
+            "[annotated_edition.catalog]"
             for m in expected(case, src))
         assert (app.outdir / "index.html").exists()
         pages = list((app.outdir / "articles").glob("*.html"))
@@ -269,7 +271,7 @@ def test_build_warns_once_per_broken_seed_and_builds_the_rest(case: str,
         warnings = [w for w in strip_escape_sequences(app.warning.getvalue()).splitlines() if w]
         assert len(warnings) == 1, warnings
         assert warnings[0].startswith(f"{seed}:{line}: WARNING: {message}")
-        assert warnings[0].endswith(f"[annotator.{subtype}]")
+        assert warnings[0].endswith(f"[annotated_edition.{subtype}]")
         first = (app.outdir / "articles" / "first.html").read_text(encoding="utf-8")
         assert "<h1>A test headline" in first  # the page is there, with its header and note
         early = (app.outdir / "articles" / "early.html").read_text(encoding="utf-8")
@@ -288,7 +290,7 @@ def test_a_missing_catalog_is_one_warning_and_the_site_still_builds(
     assert capsys.readouterr().out == f"{catalog}:1: {message}\n"
     with built(src) as app:
         warnings = strip_escape_sequences(app.warning.getvalue())
-        assert warnings == f"{catalog}:1: WARNING: {message} [annotator.catalog]\n"
+        assert warnings == f"{catalog}:1: WARNING: {message} [annotated_edition.catalog]\n"
         assert (app.outdir / "index.html").exists()
 
 
@@ -301,7 +303,7 @@ def test_a_hand_written_page_in_the_way_is_never_overwritten(tmp_path: Path) -> 
         warnings = strip_escape_sequences(app.warning.getvalue())
         assert warnings == (f"{mine}:1: WARNING: this page was not written by the edition and "
                             "is in the way of an article's page: it was left alone; move it "
-                            "or change the slug [annotator.catalog]\n")
+                            "or change the slug [annotated_edition.catalog]\n")
         assert mine.read_text(encoding="utf-8").startswith("# My own page")
         assert "Written by hand." in (app.outdir / "articles" / "first.html").read_text()
         early = (app.outdir / "articles" / "early.html").read_text(encoding="utf-8")

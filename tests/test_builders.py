@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator_sphinx import exports
+from sphinx_annotated_edition import exports
 
 from buildtools import EDITION, PROJECT, built, copy_project, differences, output_files
 from conftest import build_edition
@@ -271,7 +271,7 @@ def test_a_full_disk_leaves_each_export_whole_with_one_warning(
     warnings = second.warning.getvalue()
     for name in EXPORTS:
         assert f"WARNING: cannot write {outdir / name}: No space left on device; the file was " \
-               "left as it was [annotator.output]" in warnings
+               "left as it was [annotated_edition.output]" in warnings
         assert (outdir / name).read_bytes() == before[name]
     assert warnings.count("WARNING") == len(EXPORTS)
     assert "Traceback" not in warnings

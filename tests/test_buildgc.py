@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator_sphinx import buildgc
+from sphinx_annotated_edition import buildgc
 
 from htmltext import strip_tags
 
-EXTENSIONS = ["myst_parser", "annotator_sphinx.articles", "annotator_sphinx.glossary",
-              "annotator_sphinx.buildgc"]
+EXTENSIONS = ["myst_parser", "sphinx_annotated_edition.articles",
+              "sphinx_annotated_edition.glossary", "sphinx_annotated_edition.buildgc"]
 
 
 def frozen_counts(app: SphinxTestApp) -> tuple[list[int], list[int]]:
@@ -111,9 +111,10 @@ def test_a_missing_internal_is_one_warning_and_the_collector_is_left_alone(
     app.cleanup()
     assert set(writing) == {before}
     warnings = app.warning.getvalue()
-    assert warnings.count("[annotator.buildgc]") == 1
+    assert warnings.count("[annotated_edition.buildgc]") == 1
     assert "this Sphinx has no BuildEnvironment._a_name_sphinx_never_had: the collector is " \
-           "left alone (set edition_gc_freeze = False to silence this) [annotator.buildgc]" \
+           "left alone (set edition_gc_freeze = False to silence this) " \
+           "[annotated_edition.buildgc]" \
            in warnings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.catalog import load_catalog
+from annotated_edition.catalog import load_catalog
 
 GOOD = """\
 articles:

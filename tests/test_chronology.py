@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.articles import Article, parse_seed
-from annotator.catalog import CatalogEntry
-from annotator.chronology import (
+from annotated_edition.articles import Article, parse_seed
+from annotated_edition.catalog import CatalogEntry
+from annotated_edition.chronology import (
     SUBTYPE_DATE,
     SUBTYPE_OVERLAY,
     SUBTYPE_UNDATED,
@@ -251,8 +251,8 @@ def test_prose_that_dates_nothing_is_left_out_quietly() -> None:
 
 def test_the_real_articles_without_overlay() -> None:
     """What the heuristic alone makes of the five seeds: the merges an editor expects."""
-    from annotator.articles import load_article
-    from annotator.catalog import load_catalog
+    from annotated_edition.articles import load_article
+    from annotated_edition.catalog import load_catalog
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     entries = load_catalog(seeds / "catalog.yaml", seeds)[0]

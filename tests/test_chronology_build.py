@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator import jsonout
-from annotator.articles import load_article
-from annotator.catalog import load_catalog
+from annotated_edition import jsonout
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog
 
 from conftest import SEEDS
 from htmltext import strip_tags, texts_by_class
@@ -150,22 +150,22 @@ def test_bad_input_is_one_warning_each_with_file_and_line(app: SphinxTestApp) ->
     warnings = app.warning.getvalue()
     assert "Traceback" not in warnings
     assert re.search(r"a_war\.txt:5: WARNING: 'Saturday' is left undated: a weekday and "
-                     r"the publication date is unknown \[annotator\.publication-date\]",
+                     r"the publication date is unknown \[annotated_edition\.publication-date\]",
                      warnings)
     line = review.read_text(encoding="utf-8").split("\n").index(
         "The decree is dated February 30, 2021.") + 1
     assert re.search(rf"b_review\.txt:{line}: WARNING: impossible date 'February 30, 2021' "
-                     r"cannot be a date \[annotator\.date\]", warnings)
+                     r"cannot be a date \[annotated_edition\.date\]", warnings)
     assert re.search(r"chronology\.yaml:17: WARNING: review: 'Dec\. 25' points at nothing",
                      warnings)
     assert re.search(r"chronology\.yaml:16: WARNING: war-report: 'Saturday' points at "
-                     r"nothing.*\[annotator\.chronology-overlay\]", warnings)
+                     r"nothing.*\[annotated_edition\.chronology-overlay\]", warnings)
     # the rest is built
     assert "The war breaks out" in page(app)
 
 
 @pytest.mark.sphinx("html", testroot="chronology", srcdir="chronology-suppressed",
-                    confoverrides={"suppress_warnings": ["annotator.chronology-overlay"]})
+                    confoverrides={"suppress_warnings": ["annotated_edition.chronology-overlay"]})
 def test_overlay_warnings_can_be_suppressed(app: SphinxTestApp) -> None:
     overlay = Path(app.srcdir) / "chronology.yaml"
     overlay.write_text(overlay.read_text(encoding="utf-8") +

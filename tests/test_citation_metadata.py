@@ -12,8 +12,8 @@ import extruct
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator.articles import load_article
-from annotator.catalog import load_catalog, reading_order
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog, reading_order
 
 from conftest import SEEDS
 
@@ -91,7 +91,8 @@ def test_other_pages_have_a_description_and_no_article_metadata(
 
 @pytest.mark.sphinx("html", testroot="articles", confoverrides={
     "html_baseurl": "https://edition.example.org/en/",
-    "extensions": ["myst_parser", "annotator_sphinx.articles", "annotator_sphinx.reading"]})
+    "extensions": ["myst_parser", "sphinx_annotated_edition.articles",
+                   "sphinx_annotated_edition.reading"]})
 def test_with_a_base_url_every_address_is_absolute(app: SphinxTestApp) -> None:
     app.build()
     page = (Path(app.outdir) / "articles" / "first.html").read_text(encoding="utf-8")

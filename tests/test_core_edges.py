@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.articles import (
+from annotated_edition.articles import (
     MAX_SEED_BYTES,
     Article,
     by_file_or_slug,
@@ -16,16 +16,16 @@ from annotator.articles import (
     load_article,
     parse_seed,
 )
-from annotator.catalog import (
+from annotated_edition.catalog import (
     CatalogEntry,
     load_catalog,
     parse_date,
     reading_order,
     slug_for,
 )
-from annotator.datafile import parse_yaml
-from annotator.notes import AnchoredNote, anchor_notes, marker_offset, notes_from
-from annotator.problems import Problem
+from annotated_edition.datafile import parse_yaml
+from annotated_edition.notes import AnchoredNote, anchor_notes, marker_offset, notes_from
+from annotated_edition.problems import Problem
 
 SEED = textwrap.dedent("""\
     Shusha is named here, and Shusha is named again.
@@ -462,7 +462,7 @@ def test_at_one_place_a_sic_comes_before_other_notes() -> None:
 
 
 def test_load_notes_reads_a_file_and_names_its_problems(tmp_path: Path) -> None:
-    from annotator.notes import load_notes
+    from annotated_edition.notes import load_notes
 
     path = tmp_path / "notes.yaml"
     path.write_text("notes:\n  - article: a.txt\n    quote: Shusha\n    kind: context\n"

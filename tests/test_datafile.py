@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator import datafile
-from annotator.datafile import load_yaml, parse_yaml
+from annotated_edition import datafile
+from annotated_edition.datafile import load_yaml, parse_yaml
 
 from conftest import DOCS, SEEDS
 

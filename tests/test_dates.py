@@ -11,7 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.dates import TemporalExpression, extract, interval, precision_of, sentence_spans
+from annotated_edition.dates import (
+    TemporalExpression,
+    extract,
+    interval,
+    precision_of,
+    sentence_spans,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = dt.date(2022, 8, 9)  # a Tuesday

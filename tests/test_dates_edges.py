@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from annotator.dates import (
+from annotated_edition.dates import (
     TemporalExpression,
     extract,
     format_value,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
-from annotator.articles import load_article
-from annotator.catalog import load_catalog, reading_order
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog, reading_order
 
 from conftest import SEEDS
 from htmltext import is_subsequence, texts_by_class, words

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from annotator.articles import load_article
-from annotator.catalog import load_catalog, reading_order
-from annotator.chronology import Chronology, build, candidates_of, load_overlay
-from annotator.datafile import load_yaml
-from annotator.figures.placemap import FONT as MAP_FONT
-from annotator.figures.placemap import Place, draw_map
-from annotator.figures.timeline import FONT, Publication, draw_timeline
-from annotator.glossary import check_entries, load_glossary, places_without_coordinates
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog, reading_order
+from annotated_edition.chronology import Chronology, build, candidates_of, load_overlay
+from annotated_edition.datafile import load_yaml
+from annotated_edition.figures.placemap import FONT as MAP_FONT
+from annotated_edition.figures.placemap import Place, draw_map
+from annotated_edition.figures.timeline import FONT, Publication, draw_timeline
+from annotated_edition.glossary import check_entries, load_glossary, places_without_coordinates
 
 from conftest import DOCS, SEEDS
 from figuretools import SVG, groups, label_boxes, overlapping, title_of

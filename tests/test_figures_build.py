@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator.glossary import load_glossary
+from annotated_edition.glossary import load_glossary
 
 from conftest import DOCS, build_edition, copy_docs, epubcheck_command
 from figuretools import groups
@@ -115,7 +115,7 @@ def test_a_place_without_coordinates_warns_at_its_line(tmp_path: Path) -> None:
         warnings = app.warning.getvalue()
         assert f"glossary.yaml:{line}: WARNING: the place 'nakhchivan' has no coordinates" \
             in warnings
-        assert "[annotator.place-coordinates]" in warnings
+        assert "[annotated_edition.place-coordinates]" in warnings
         assert warnings.count("WARNING") == 2  # and, as ever, an entry found in no article
     finally:
         app.cleanup()

@@ -176,7 +176,7 @@ def test_unused_entries_are_reported_with_file_and_line(app: SphinxTestApp) -> N
     assert len(found) == 2
     for line, message in zip(found, UNUSED, strict=True):
         assert "glossary.yaml:" in line and message in line
-        assert "[annotator.glossary-unused]" in line
+        assert "[annotated_edition.glossary-unused]" in line
     assert re.search(r"glossary\.yaml:8: WARNING: the glossary entry 'cem'", found[0])
 
 
@@ -192,7 +192,7 @@ def test_an_entry_the_catalog_names_as_outlet_or_byline_is_not_unused(tmp_path: 
 
 
 @pytest.mark.sphinx("html", testroot="glossary",
-                    confoverrides={"suppress_warnings": ["annotator.glossary-unused"]})
+                    confoverrides={"suppress_warnings": ["annotated_edition.glossary-unused"]})
 def test_unused_report_can_be_suppressed(app: SphinxTestApp) -> None:
     app.build()
     assert warnings(app) == []

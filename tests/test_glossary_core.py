@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.articles import parse_seed
-from annotator.catalog import CatalogEntry
-from annotator.collation import ascii_key, group_letter, sort_key
-from annotator.glossary import (
+from annotated_edition.articles import parse_seed
+from annotated_edition.catalog import CatalogEntry
+from annotated_edition.collation import ascii_key, group_letter, sort_key
+from annotated_edition.glossary import (
     CATEGORIES,
     load_glossary,
     matcher_for,
@@ -19,7 +19,7 @@ from annotator.glossary import (
     opt_outs,
     unmatched_skips,
 )
-from annotator.matching import CASE_ANY, Matcher, Term, skip_opted_out
+from annotated_edition.matching import CASE_ANY, Matcher, Term, skip_opted_out
 
 from conftest import DOCS
 
@@ -240,7 +240,7 @@ def reference_find(forms: list[str], text: str) -> list[tuple[int, int]]:
     """The slow, obvious matcher: one regex, longest alternative first, scanned leftmost."""
     import re
 
-    from annotator.matching import fold
+    from annotated_edition.matching import fold
 
     alternatives = "|".join(re.escape(fold(form)) for form in
                             sorted(forms, key=len, reverse=True))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator.glossary import load_glossary
+from annotated_edition.glossary import load_glossary
 
 from conftest import DOCS, build_edition
 from htmltext import texts_by_class
@@ -122,7 +122,7 @@ def test_every_occurrence_is_a_web_annotation(edition_html: SphinxTestApp) -> No
 
 def test_index_has_every_occurrence_of_cavusoglu(edition_html: SphinxTestApp) -> None:
     html = page(edition_html, "genindex.html")
-    # each place named by its page and paragraph (annotator_sphinx.book), the entry first
+    # each place named by its page and paragraph (sphinx_annotated_edition.book), the entry first
     row = re.search(r"<li>\s*Çavuşoğlu, Mevlüt\s*<ul>(.*?)</ul>", html, re.S)
     assert row is not None
     assert re.findall(r'href="([^"]+)"', row.group(1)) == [

@@ -126,11 +126,11 @@ EDITS = [
 
 
 def unreviewed_paragraphs(warnings: str) -> set[str]:
-    """The paragraphs an ``annotator.unreviewed`` warning names; any other warning fails."""
+    """The paragraphs an ``annotated_edition.unreviewed`` warning names; any other warning fails."""
     found = set()
     for line in strip_escape_sequences(warnings).splitlines():
         match = re.search(r"WARNING: article (\S+), paragraph (p\d+): .*"
-                          r"\[annotator\.unreviewed\]$", line)
+                          r"\[annotated_edition\.unreviewed\]$", line)
         assert match, line
         found.add(f"{match[1]} {match[2]}")
     return found

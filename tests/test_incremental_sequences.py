@@ -61,7 +61,7 @@ def test_a_file_moved_away_and_back_leaves_no_trace(moved: str, tmp_path: Path) 
     aside = tmp_path / "aside"
     shutil.move(base / moved, aside)  # a move keeps the file's old time
     with built(srcdir, builddir=builddir) as app:
-        assert "annotator.catalog" in app.warning.getvalue()  # it is missed, and said so
+        assert "annotated_edition.catalog" in app.warning.getvalue()  # it is missed, and said so
         assert not (Path(app.outdir) / "articles" / f"{SLUG}.html").exists()
     shutil.move(aside, base / moved)
     build_twice_and_compare(srcdir, builddir, tmp_path)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.articles import first_sentence, load_article, parse_seed
-from annotator.catalog import CatalogEntry, load_catalog, reading_order
-from annotator.textfile import decode_text
+from annotated_edition.articles import first_sentence, load_article, parse_seed
+from annotated_edition.catalog import CatalogEntry, load_catalog, reading_order
+from annotated_edition.textfile import decode_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator import jsonout
+from annotated_edition import jsonout
 
 DATA = {"b": [{"x": 1, "y": ["ş", 2]}, {"x": 3, "y": []}], "a": {}, "c": "Çavuşoğlu"}
 

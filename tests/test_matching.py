@@ -13,7 +13,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from annotator.matching import CASE_ANY, Match, Matcher, Term, fold, skip_opted_out, unaccent
+from annotated_edition.matching import (
+    CASE_ANY,
+    Match,
+    Matcher,
+    Term,
+    fold,
+    skip_opted_out,
+    unaccent,
+)
 
 TERMS = [
     Term("taf", "Turkish Armed Forces"),

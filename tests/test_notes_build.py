@@ -148,7 +148,7 @@ def test_bad_input_is_one_warning_and_the_rest_builds(
     assert len(warnings) == 1, warnings
     where = f"notes.yaml:{line + (1 if subtype == 'note-kind' else 0)}: WARNING:"
     assert where in warnings[0] and message in warnings[0]
-    assert f"[annotator.{subtype}]" in warnings[0]
+    assert f"[annotated_edition.{subtype}]" in warnings[0]
     if subtype != "note-kind":
         assert "a_first.txt (first)" in warnings[0]
     assert "Traceback" not in app.warning.getvalue()
@@ -167,10 +167,10 @@ def test_an_unknown_article_and_a_suppressed_warning(
     app.build()
     warning = app.warning.getvalue()
     assert "notes.yaml:" in warning and "unknown article 'third'" in warning
-    assert "[annotator.note-article]" in warning
+    assert "[annotated_edition.note-article]" in warning
     app.cleanup()  # the next app registers the same node classes again
     quiet = make_app("html", srcdir=srcdir, freshenv=True,
-                     confoverrides={"suppress_warnings": ["annotator.note-article"]})
+                     confoverrides={"suppress_warnings": ["annotated_edition.note-article"]})
     quiet.build()
     assert build_warnings(quiet.warning.getvalue()) == []
 
@@ -261,7 +261,7 @@ def test_a_broken_notes_file_is_one_warning_and_the_articles_build(
     app.build()
     warnings = build_warnings(app.warning.getvalue())
     assert len(warnings) == 1 and "notes.yaml:" in warnings[0]
-    assert "not valid YAML" in warnings[0] and "[annotator.notes]" in warnings[0]
+    assert "not valid YAML" in warnings[0] and "[annotated_edition.notes]" in warnings[0]
     first = page(app, "first")
     assert "edition-note-ref" not in first and "The war began on Sept. 27, 2021" in first
     assert jsonld(app)["total"] == 0

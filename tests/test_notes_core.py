@@ -7,12 +7,12 @@ import textwrap
 
 import pytest
 
-from annotator.articles import Article, parse_seed
-from annotator.catalog import CatalogEntry
-from annotator.datafile import parse_yaml
-from annotator.notes import AnchoredNote, Note, anchor_notes, notes_from
-from annotator.problems import Problem
-from annotator.webannotation import AnnotationRecord, collection
+from annotated_edition.articles import Article, parse_seed
+from annotated_edition.catalog import CatalogEntry
+from annotated_edition.datafile import parse_yaml
+from annotated_edition.notes import AnchoredNote, Note, anchor_notes, notes_from
+from annotated_edition.problems import Problem
+from annotated_edition.webannotation import AnnotationRecord, collection
 
 SEED = textwrap.dedent("""\
     The war began on Sept. 27, 2021, says the text, and it was not not over.

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator.articles import load_article
-from annotator.catalog import load_catalog, reading_order
-from annotator.notes import AnchoredNote, anchor_notes, load_notes
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog, reading_order
+from annotated_edition.notes import AnchoredNote, anchor_notes, load_notes
 
 from conftest import DOCS, SEEDS, build_edition
 from htmltext import texts_by_class

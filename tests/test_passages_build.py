@@ -84,7 +84,7 @@ def test_variants_are_reported_naming_both_places(app: SphinxTestApp) -> None:
     app.build()
     warnings = build_warnings(app.warning.getvalue())
     assert len(warnings) == 1, warnings
-    assert "[annotator.passage-variant]" in warnings[0]
+    assert "[annotated_edition.passage-variant]" in warnings[0]
     assert "a_first.txt:1" in warnings[0] and "b_second.txt:5" in warnings[0]
     assert "reads “two”" in warnings[0] and "reads “three”" in warnings[0]
     # the acknowledged one is in the build's report, as information
@@ -94,7 +94,7 @@ def test_variants_are_reported_naming_both_places(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="passages", confoverrides={
-    "suppress_warnings": ["annotator.passage-variant"], "html_baseurl": "https://ed.example/"})
+    "suppress_warnings": ["annotated_edition.passage-variant"], "html_baseurl": "https://ed.example/"})
 def test_a_variant_warning_can_be_suppressed_and_the_export_links_the_witnesses(
         app: SphinxTestApp) -> None:
     app.build()
@@ -114,7 +114,7 @@ def test_a_variant_warning_can_be_suppressed_and_the_export_links_the_witnesses(
 
 
 @pytest.mark.sphinx("latex", testroot="passages", confoverrides={
-    "suppress_warnings": ["annotator.passage-variant"]})
+    "suppress_warnings": ["annotated_edition.passage-variant"]})
 def test_latex_has_the_signs_linked_to_labels_and_the_apparatus(app: SphinxTestApp) -> None:
     app.build()
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
@@ -127,7 +127,7 @@ def test_latex_has_the_signs_linked_to_labels_and_the_apparatus(app: SphinxTestA
 
 
 @pytest.mark.sphinx("text", testroot="passages", confoverrides={
-    "suppress_warnings": ["annotator.passage-variant"]})
+    "suppress_warnings": ["annotated_edition.passage-variant"]})
 def test_text_output_says_where_a_passage_recurs(app: SphinxTestApp) -> None:
     app.build()
     first = (Path(app.outdir) / "articles" / "first.txt").read_text(encoding="utf-8")
@@ -150,7 +150,7 @@ def test_editing_one_seed_recollates_only_its_passages(
         (seeds / "c_third.txt").read_text(encoding="utf-8") +
         "\nTraders in the old square sell apricots and walnuts every morning, and the prices "
         "have not moved since spring.\n", encoding="utf-8")
-    overrides = {"suppress_warnings": ["annotator.passage-variant"]}
+    overrides = {"suppress_warnings": ["annotated_edition.passage-variant"]}
     app = make_app("html", srcdir=srcdir, confoverrides=overrides)
     app.build()
     state = app.env.edition_passages  # type: ignore[attr-defined]

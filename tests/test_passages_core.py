@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from annotator.apparatus import Apparatus, collate
-from annotator.articles import Article, load_article, parse_seed
-from annotator.catalog import CatalogEntry, load_catalog, reading_order
-from annotator.cli import main
-from annotator.passage_variants import (
+from annotated_edition.apparatus import Apparatus, collate
+from annotated_edition.articles import Article, load_article, parse_seed
+from annotated_edition.catalog import CatalogEntry, load_catalog, reading_order
+from annotated_edition.cli import main
+from annotated_edition.passage_variants import (
     article_sigla,
     candidate_notes,
     collate_all,
@@ -23,7 +23,7 @@ from annotator.passage_variants import (
     shared_passages,
     significant_variants,
 )
-from annotator.passages import Settings, SharedPassage, find_passages
+from annotated_edition.passages import Settings, SharedPassage, find_passages
 
 from conftest import SEEDS
 

@@ -17,9 +17,9 @@ import pytest
 import yaml
 from sphinx.testing.util import SphinxTestApp
 
-from annotator.articles import load_article
-from annotator.catalog import load_catalog, reading_order
-from annotator.latexlog import check_folder, main, missing_characters, overfull_lines
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog, reading_order
+from annotated_edition.latexlog import check_folder, main, missing_characters, overfull_lines
 
 from conftest import ROOT, SEEDS, build_edition, edition_module, epubcheck_command, make_pdf
 from pdftext import (
@@ -281,7 +281,7 @@ def test_read_the_docs_builds_three_formats_and_checks_the_pdf_log() -> None:
     pdf_job = config["build"]["jobs"]["build"]["pdf"]
     tex = runpy.run_path(str(ROOT / "docs" / "conf.py"))["latex_documents"][0][1]
     assert any("-M latexpdf docs _build -W" in step for step in pdf_job)
-    assert "python -m annotator.latexlog _build/latex" in pdf_job
+    assert "python -m annotated_edition.latexlog _build/latex" in pdf_job
     assert any(f"_build/latex/{Path(tex).stem}.pdf $READTHEDOCS_OUTPUT/pdf" in step
                for step in pdf_job)
     assert set(config["build"]["apt_packages"]) <= set(edition_module().TEX_PACKAGES)

@@ -7,10 +7,10 @@ import datetime as dt
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from annotator.articles import _normalise, first_sentence, parse_seed
-from annotator.catalog import CatalogEntry
-from annotator.datafile import parse_yaml
-from annotator.textfile import decode_text
+from annotated_edition.articles import _normalise, first_sentence, parse_seed
+from annotated_edition.catalog import CatalogEntry
+from annotated_edition.datafile import parse_yaml
+from annotated_edition.textfile import decode_text
 
 TITLE, BYLINE, DATELINE = "A Headline", "Jane Roe", "ANKARA"
 # Lines that ingestion treats specially, mixed into arbitrary text.

@@ -8,7 +8,7 @@ import re
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotator.folding import fold
+from annotated_edition.folding import fold
 
 
 @pytest.mark.parametrize(("word", "folded"), [

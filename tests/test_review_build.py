@@ -1,4 +1,4 @@
-"""The review record in a Sphinx build and in ``annotator check``: the same problems at the
+"""The review record in a Sphinx build and in ``annotated-edition check``: the same problems at the
 same file and line, and the review status a reader finds on the page that states it."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from annotator.articles import load_article
-from annotator.catalog import load_catalog
-from annotator.cli import main
+from annotated_edition.articles import load_article
+from annotated_edition.catalog import load_catalog
+from annotated_edition.cli import main
 
 from buildtools import PROJECT, built, edit_file, read_docs, written_docs
 from htmltext import texts_by_class
@@ -21,7 +21,7 @@ from pdftext import pdf_text
 from reviewcases import CASES, EPOCH, REVIEW, ROOT, Found, not_reviewed, sort_found
 
 _WARNING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): WARNING: (?P<message>.*) "
-                      r"\[annotator\.(?P<subtype>[a-z-]+)\]$")
+                      r"\[annotated_edition\.(?P<subtype>[a-z-]+)\]$")
 
 
 def warnings_of(output: str, src: Path) -> list[Found]:
@@ -211,7 +211,8 @@ def edition_paragraphs() -> int:
 
 def test_the_edition_is_fully_reviewed_and_says_so(edition_html: SphinxTestApp) -> None:
     warnings = strip_escape_sequences(edition_html.warning.getvalue())
-    assert "annotator.unreviewed" not in warnings and "annotator.review]" not in warnings
+    assert "annotated_edition.unreviewed" not in warnings
+    assert "annotated_edition.review]" not in warnings
     page = (Path(edition_html.outdir) / "about.html").read_text(encoding="utf-8")
     total = edition_paragraphs()
     assert summary(page)[0] == \

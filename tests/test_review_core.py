@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from annotator.articles import Article, load_article
-from annotator.catalog import load_catalog
-from annotator.review import (
+from annotated_edition.articles import Article, load_article
+from annotated_edition.catalog import load_catalog
+from annotated_edition.review import (
     CHECKS,
     fingerprint,
     load_review,
     status,
     unreviewed,
 )
-from annotator.review_stamp import stamp
+from annotated_edition.review_stamp import stamp
 
 from reviewcases import CASES, REVIEW, ROOT, TODAY, Found, sort_found
 

@@ -1,11 +1,11 @@
 """Make the map's base layer: Natural Earth 1:50m countries, clipped to the region.
 
 Run once, by hand, when the region or the source changes; the result is committed as
-``src/annotator/figures/basemap.json`` so that builds need neither the network nor npm::
+``src/annotated_edition/figures/basemap.json`` so that builds need neither the network nor npm::
 
     cd "$(mktemp -d)" && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     python3 "$OLDPWD/tools/basemap.py" package/countries-50m.json \\
-        > "$OLDPWD/src/annotator/figures/basemap.json"
+        > "$OLDPWD/src/annotated_edition/figures/basemap.json"
 
 The npm package ``world-atlas`` (ISC licence, by Mike Bostock) redistributes Natural
 Earth's Admin 0 countries (version 4.1.0) as TopoJSON; Natural Earth is in the public

@@ -7,7 +7,7 @@ in thousandths of an em, for the characters the edition's labels use. Run once w
 font or the character set changes::
 
     python3 tools/font_widths.py /usr/share/fonts/opentype/freefont/FreeSans.otf \
-        > src/annotator/figures/font_widths.json
+        > src/annotated_edition/figures/font_widths.json
 
 Needs fontTools (``pip install fonttools``); builds do not.
 """

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.articles import Article, load_article
-from annotator.catalog import load_catalog, reading_order
+from annotated_edition.articles import Article, load_article
+from annotated_edition.catalog import load_catalog, reading_order
 
 from conftest import SEEDS
 

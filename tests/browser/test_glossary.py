@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from annotator.glossary import Entry, load_glossary
+from annotated_edition.glossary import Entry, load_glossary
 
 from .reader import (
     LONG_ARTICLE,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from annotator.notes import AnchoredNote, anchor_notes, load_notes
+from annotated_edition.notes import AnchoredNote, anchor_notes, load_notes
 
 from .reader import (
     ARTICLES,

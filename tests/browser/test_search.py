@@ -72,7 +72,7 @@ def test_each_result_shows_the_name_as_its_page_spells_it(
 
 def test_the_browser_folds_a_query_as_the_index_does(open_page: Any) -> None:
     """The search page's stemmer (JavaScript) and the index's (Python) agree."""
-    from annotator_sphinx.search.language import FoldingEnglish
+    from sphinx_annotated_edition.search.language import FoldingEnglish
 
     samples = ["Çavuşoğlu", "Cavusoglu", "Əliyev", "İlham", "Ağdam", "Iğdır", "Shushi",
                "Türkiye's", "ambassadors", "Ganja"]

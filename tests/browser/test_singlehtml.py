@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from annotator.notes import anchor_notes, load_notes
+from annotated_edition.notes import anchor_notes, load_notes
 
 from .conftest import SCREENSHOTS, _QuietHandler
 from .reader import ARTICLES, reading

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import annotator.datafile
-from annotator.datafile import parse_yaml
-from annotator.matching import IGNORED, Matcher, Term
-from annotator.problems import MAX_MESSAGE, Problem
-from annotator.textfile import MAX_REPORTED_LINES, decode_text
+import annotated_edition.datafile
+from annotated_edition.datafile import parse_yaml
+from annotated_edition.matching import IGNORED, Matcher, Term
+from annotated_edition.problems import MAX_MESSAGE, Problem
+from annotated_edition.textfile import MAX_REPORTED_LINES, decode_text
 
 BAD_LINE = ("not valid UTF-8 (byte 0x{byte:02x} at column {column}): shown as \ufffd "
             "(U+FFFD); retype the letters of this line and save the file as UTF-8")
@@ -40,8 +40,8 @@ def test_a_file_in_another_encoding_is_reported_line_by_line_then_counted() -> N
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both of PyYAML's parsers: libyaml's when it is there, and the Python one."""
     if request.param == "python":
-        monkeypatch.setattr(annotator.datafile, "_FastLoader", None)
-    elif annotator.datafile._FastLoader is None:
+        monkeypatch.setattr(annotated_edition.datafile, "_FastLoader", None)
+    elif annotated_edition.datafile._FastLoader is None:
         pytest.skip("PyYAML without libyaml")
     return str(request.param)
 

@@ -1,5 +1,5 @@
 """Hostile and careless inputs: each is refused with one message naming its file and line,
-by ``annotator check`` and by a strict Sphinx build alike, and nothing unsafe reaches any
+by ``annotated-edition check`` and by a strict Sphinx build alike, and nothing unsafe reaches any
 output file.
 
 Every case starts from ``tests/roots/test-hostile`` (an article, a glossary and a note in
@@ -254,7 +254,7 @@ CASES: dict[str, Case] = {
 
 
 def run_check(src: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "annotator", "check", "--docs", "."],
+    return subprocess.run([sys.executable, "-m", "annotated_edition", "check", "--docs", "."],
                           cwd=src, capture_output=True, text=True, timeout=HANG, check=False)
 
 
@@ -267,7 +267,7 @@ def run_build(src: Path, out: Path) -> subprocess.CompletedProcess[str]:
 
 
 def build_warnings(stderr: str, src: Path) -> list[str]:
-    """``file:line: message [annotator.subtype]`` for every warning, paths made relative."""
+    """``file:line: message [annotated_edition.subtype]`` for every warning, paths made relative."""
     found = []
     for line in stderr.splitlines():
         match = re.match(r"(.+?):(\d+): WARNING: (.*)$", line)
@@ -354,8 +354,8 @@ def test_hostile_input_is_refused_by_check_and_build(name: str, tmp_path: Path,
     assert "Traceback" not in build.stdout + build.stderr
     assert build.returncode == 1  # -W: a warning stops the build
     warnings = build_warnings(build.stderr, src)
-    assert warnings == [f"{message} [annotator.{case.subtype}]" for message in case.messages] \
-        + case.extra_build_warnings
+    assert warnings == [f"{message} [annotated_edition.{case.subtype}]"
+                        for message in case.messages] + case.extra_build_warnings
     files = every_output_file(out)
     assert "articles/first.html" in files
     assert not [name for name in files if name.startswith(("_downloads", "_images"))]

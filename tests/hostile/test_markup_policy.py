@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.markup import refusals, tokenised_refusals
+from annotated_edition.markup import refusals, tokenised_refusals
 
 
 @pytest.mark.parametrize("text", [

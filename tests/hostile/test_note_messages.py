@@ -16,7 +16,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import sphinx_domains
 
-from annotator_sphinx.notes.markup import parse_inline
+from sphinx_annotated_edition.notes.markup import parse_inline
 
 from buildtools import copy_root
 

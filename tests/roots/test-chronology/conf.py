@@ -1,4 +1,5 @@
-extensions = ["myst_parser", "annotator_sphinx.articles", "annotator_sphinx.chronology"]
+extensions = ["myst_parser", "sphinx_annotated_edition.articles",
+              "sphinx_annotated_edition.chronology"]
 edition_seed_dir = "seeds"
 edition_catalog = "seeds/catalog.yaml"
 edition_chronology_overlay = "chronology.yaml"

@@ -1,4 +1,5 @@
-extensions = ["myst_parser", "annotator_sphinx.articles", "annotator_sphinx.glossary"]
+extensions = ["myst_parser", "sphinx_annotated_edition.articles",
+              "sphinx_annotated_edition.glossary"]
 edition_seed_dir = "seeds"
 edition_catalog = "seeds/catalog.yaml"
 edition_glossary = "glossary.yaml"

@@ -1,5 +1,6 @@
-extensions = ["myst_parser", "annotator_sphinx.articles", "annotator_sphinx.glossary",
-              "annotator_sphinx.notes"]
+extensions = ["myst_parser", "sphinx_annotated_edition.articles",
+              "sphinx_annotated_edition.glossary",
+              "sphinx_annotated_edition.notes"]
 edition_seed_dir = "seeds"
 edition_catalog = "seeds/catalog.yaml"
 edition_glossary = "glossary.yaml"

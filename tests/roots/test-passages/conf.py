@@ -1,4 +1,5 @@
-extensions = ["myst_parser", "annotator_sphinx.articles", "annotator_sphinx.passages"]
+extensions = ["myst_parser", "sphinx_annotated_edition.articles",
+              "sphinx_annotated_edition.passages"]
 edition_seed_dir = "seeds"
 edition_catalog = "seeds/catalog.yaml"
 edition_passages = "passages.yaml"

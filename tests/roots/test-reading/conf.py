@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "annotator_sphinx.search", "annotator_sphinx.reading"]
+extensions = ["myst_parser", "sphinx_annotated_edition.search", "sphinx_annotated_edition.reading"]
 language = "en"
 nitpicky = True
 project = "Reading test"

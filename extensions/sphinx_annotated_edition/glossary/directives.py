@@ -1,0 +1,96 @@
+"""The directive that shows the glossary: Sphinx glossary terms, by category, collated."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains.std import make_glossary_term
+from sphinx.util.docutils import SphinxDirective
+
+from annotated_edition.glossary import CATEGORIES, Entry, entry_sort_key
+from sphinx_annotated_edition.glossary.data import env_glossary
+from sphinx_annotated_edition.glossary.domain import glossary_domain
+from sphinx_annotated_edition.glossary.nodes import glossary_occurrences
+from sphinx_annotated_edition.glossary.transforms import REGISTER_MARK, index_key
+
+CATEGORY_TITLES = {
+    "person": "People",
+    "place": "Places",
+    "organisation": "Organisations",
+    "agreement": "Agreements",
+    "event": "Events",
+    "concept": "Concepts and contested terms",
+}
+assert set(CATEGORY_TITLES) == set(CATEGORIES)
+
+
+class GlossaryDirective(SphinxDirective):
+    """Every entry of the data file as a ``std:term``, so ``:term:`` and intersphinx work.
+
+    The "appears in" line of each entry is a placeholder, filled at ``doctree-resolved``
+    from the occurrences every article recorded.
+    """
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        glossary = env_glossary(self.env)
+        self.env.note_dependency(str(glossary.path))
+        glossary_domain(self.env).note_page(self.env.docname)
+        out: list[nodes.Node] = []
+        entries = sorted(glossary.entries, key=entry_sort_key)
+        for category, group in groupby(entries, key=lambda entry: entry.category):
+            title = CATEGORY_TITLES[category]
+            section = nodes.section(ids=[f"glossary-{category}"], names=[title.lower()],
+                                    classes=["glossary-category"])
+            section += nodes.title(title, title)
+            listing = addnodes.glossary(sorted=False)
+            items = nodes.definition_list(classes=["glossary"])
+            for entry in group:
+                items += self.item(entry)
+            listing += items
+            section += listing
+            out.append(section)
+        return out
+
+    def item(self, entry: Entry) -> nodes.definition_list_item:
+        term = make_glossary_term(self.env, [nodes.Text(entry.term)], None, entry.path,
+                                  entry.line, None, self.state.document)
+        for index in term.findall(addnodes.index):  # file it as the registers do
+            index["entries"] = [("single", entry.index_label, term["ids"][0], "main",
+                                 index_key(entry.index_label))]
+            index[REGISTER_MARK] = entry.id
+        definition = nodes.definition()
+        para = nodes.paragraph()
+        para += nodes.inline(entry.category, entry.category, classes=["glossary-category-label"])
+        para += nodes.Text(". ")
+        para += nodes.Text(entry.definition)
+        definition += para
+        if entry.dates:
+            definition += nodes.paragraph("", "", nodes.emphasis("Dates:", "Dates:"),
+                                          nodes.Text(" " + entry.dates))
+        others = [alias for alias in entry.aliases if alias != entry.term]
+        if others:
+            definition += nodes.paragraph("", "", nodes.emphasis("Also:", "Also:"),
+                                          nodes.Text(" " + ", ".join(others)))
+        if entry.see_also:
+            see = nodes.paragraph("", "", nodes.emphasis("See also:", "See also:"),
+                                  nodes.Text(" "))
+            glossary = env_glossary(self.env)
+            for number, target in enumerate(entry.see_also):
+                other = glossary.by_id.get(target)
+                if other is None:
+                    continue
+                if number:
+                    see += nodes.Text(", ")
+                see += addnodes.pending_xref(
+                    "", nodes.inline(other.term, other.term, classes=["xref", "std", "std-term"]),
+                    refdomain="std", reftype="term", reftarget=other.term,
+                    refdoc=self.env.docname, refexplicit=True, refwarn=True)
+            definition += see
+        definition += glossary_occurrences("", entry_id=entry.id)
+        item = nodes.definition_list_item("", term, definition)
+        item["ids"] = [f"glossary-entry-{entry.id}"]
+        return item

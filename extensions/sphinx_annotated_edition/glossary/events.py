@@ -1,0 +1,237 @@
+"""Event handlers of the glossary: loading, the "appears in" lines, exports, reports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from annotated_edition import jsonout
+from annotated_edition.glossary import entry_sort_key, unmatched_skips
+from annotated_edition.webannotation import CONTEXT_LENGTH, AnnotationRecord
+from sphinx_annotated_edition.articles.collector import digest
+from sphinx_annotated_edition.articles.corpus import article_of, env_corpus
+from sphinx_annotated_edition.articles.directives import format_date
+from sphinx_annotated_edition.exports import gets_html_exports, write_atomically
+from sphinx_annotated_edition.glossary.data import LINK_MODES, env_glossary
+from sphinx_annotated_edition.glossary.domain import Occurrence, glossary_domain
+from sphinx_annotated_edition.glossary.latexindex import extend_xindy_style, latex_macros
+from sphinx_annotated_edition.glossary.nodes import glossary_occurrences, occurrence_label
+from sphinx_annotated_edition.warnings_ import Subtype, report, warn
+
+EXPORT_NAME = "glossary.json"
+STY_NAME = "annotator-glossary"
+STY = r"""\NeedsTeXFormat{LaTeX2e}
+\ProvidesPackage{annotator-glossary}[2026/01/01 glossary page references of the edition]
+\RequirePackage{refcount}
+% A linked term of an article keeps the text's own type and colour (italic would read as
+% the source's emphasis); a small raised circle after it says "in the glossary", without
+% brackets, which are the edition's sign for its own additions. The index and the entry's
+% own "Appears in" pages are where a reader looks for the rest.
+\renewcommand{\sphinxtermref}[1]{#1}
+\newcommand{\annotatortermstart}{\begingroup\hypersetup{linkcolor=.}}
+\newcommand{\annotatorglossref}[1]{\endgroup\nobreak
+  \hyperref[#1]{{\normalfont\small\textcolor{black!60}{\textdegree}}}}
+% "Appears in" of a glossary entry in print: the pages of the paragraphs, each page once.
+\newcount\annotated_edition@pages
+\newcommand{\annotatorpages}[1]{\begingroup
+  \annotated_edition@pages=\z@\def\annotated_edition@last{}%
+  \@for\annotated_edition@label:=#1\do{\annotated_edition@newpage{\global\advance\annotated_edition@pages\@ne}}%
+  \ifnum\annotated_edition@pages>\@ne pp.\else p.\fi\nobreakspace
+  \annotated_edition@pages=\z@\def\annotated_edition@last{}%
+  \@for\annotated_edition@label:=#1\do{\annotated_edition@newpage{%
+    \ifnum\annotated_edition@pages>\z@, \fi\global\advance\annotated_edition@pages\@ne
+    \hyperref[\annotated_edition@label]{\annotated_edition@page}}}%
+  \endgroup}
+% #1 when the page of \annotated_edition@label is not the one before
+\newcommand{\annotated_edition@newpage}[1]{%
+  \edef\annotated_edition@page{\getpagerefnumber{\annotated_edition@label}}%
+  \ifx\annotated_edition@page\annotated_edition@last\else\let\annotated_edition@last\annotated_edition@page#1\fi}
+"""
+
+
+def occurrences(env: BuildEnvironment) -> list[Occurrence]:
+    """Every occurrence of every entry in the articles, sorted (for the exports).
+
+    Each record: ``term_id``, ``docname``, ``anchor`` (the paragraph), ``start`` and
+    ``end`` (offsets in the article's text, ``Article.text``) and the matched ``text``.
+    """
+    return glossary_domain(env).all_occurrences()
+
+
+def check_config(app: Sphinx) -> None:
+    """Load the glossary once, report what is wrong with it, check the link mode."""
+    mode = app.config.edition_glossary_link
+    if mode not in LINK_MODES:
+        warn(f"edition_glossary_link is {mode!r}; expected one of {', '.join(LINK_MODES)}: "
+             "'article' is used", Subtype.GLOSSARY, "conf.py:")
+        app.config.edition_glossary_link = "article"
+    for problem in env_glossary(app.env).problems:
+        report(problem, Subtype.GLOSSARY)
+
+
+def article_label(env: BuildEnvironment, docname: str) -> tuple[str, str]:
+    """An article's title and the label "appears in" shows for it (its date; title on hover)."""
+    title = env.titles[docname].astext() if docname in env.titles else docname
+    article = article_of(env, docname)
+    # the titles are long; the dates tell the articles apart
+    return title, format_date(article) if article is not None else title
+
+
+def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The glossary pages, whenever what their "appears in" lines show has changed.
+
+    They show, for each entry, the paragraphs where it occurs and the date and title of
+    their article: an edit that changes none of these (a note, the chronology overlay, a
+    word of an article that is not a term) leaves the glossary pages as they are.
+    """
+    domain = glossary_domain(env)
+    corpus = env_corpus(env)
+    shown = {(found.term_id, found.docname, found.anchor) for found in occurrences(env)}
+    articles = [(docname, *article_label(env, docname))
+                for docname in sorted({docname for _, docname, _ in shown})]
+    fingerprint = digest(sorted(shown), articles, [e.slug for e in corpus.entries])
+    if fingerprint == domain.data.get("fingerprint"):
+        return []
+    domain.data["fingerprint"] = fingerprint
+    return sorted(domain.pages)
+
+
+def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Replace each placeholder with links to the paragraphs where the entry occurs."""
+    placeholders = list(doctree.findall(glossary_occurrences))
+    if not placeholders:
+        return
+    env = app.env
+    order = {env_corpus(env).docname(e): n for n, e in enumerate(env_corpus(env).entries)}
+    by_entry: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for found in occurrences(env):
+        anchors = by_entry[found.term_id].setdefault(found.docname, [])
+        if found.anchor not in anchors:
+            anchors.append(found.anchor)
+    shown: dict[str, tuple[str, str, str]] = {}  # docname -> (title, label, uri)
+
+    def show(docname: str) -> tuple[str, str, str]:
+        """Each article's title, label and address, worked out once per page."""
+        if docname not in shown:
+            shown[docname] = (*article_label(env, docname),
+                              app.builder.get_relative_uri(fromdocname, docname))
+        return shown[docname]
+
+    for node in placeholders:
+        docs = by_entry.get(node["entry_id"], {})
+        if not docs:
+            node.replace_self([])
+            continue
+        para = nodes.paragraph(classes=["glossary-appears-in"])
+        para += nodes.emphasis("Appears in:", "Appears in:")
+        para += nodes.Text(" ")
+        if app.builder.format == "latex":  # a book gives pages
+            node.replace_self(_printed_pages(para, node["entry_id"], docs, order))
+            continue
+        for number, docname in enumerate(sorted(docs, key=lambda d: (order.get(d, 99), d))):
+            if number:
+                para += nodes.Text("; ")
+            title, label, uri = show(docname)
+            para += nodes.inline(label, label, classes=["glossary-appears-in-title"])
+            para += nodes.Text(" ")
+            anchors = sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))
+            for k, anchor in enumerate(anchors):
+                if k:
+                    para += nodes.Text(", ")
+                label = f"¶{anchor.lstrip('p')}"
+                para += nodes.reference(label, label, internal=True,
+                                        refuri=f"{uri}#{anchor}",
+                                        reftitle=f"{title}, paragraph {anchor.lstrip('p')}")
+        node.replace_self(para)
+
+
+def _printed_pages(para: nodes.paragraph, entry_id: str, docs: dict[str, list[str]],
+                   order: dict[str, int]) -> nodes.paragraph:
+    """The pages of the words, in reading order (annotator-glossary.sty prints each page
+    once, from the label at the entry's first word in each paragraph: a paragraph may
+    begin a page before the word)."""
+    labels = [occurrence_label(docname, anchor, entry_id)
+              for docname in sorted(docs, key=lambda d: (order.get(d, 99), d))
+              for anchor in sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))]
+    para += nodes.raw("", rf"\annotatorpages{{{','.join(labels)}}}", format="latex")
+    para += nodes.Text(".")
+    return para
+
+
+def report_unused(app: Sphinx, env: BuildEnvironment) -> None:
+    """An editor's aid: entries that no article mentions (``annotated_edition.glossary-unused``)."""
+    glossary = env_glossary(env)
+    used = {found.term_id for found in occurrences(env)}
+    # An outlet or author the catalog names is shown in the article's header, not its text.
+    corpus = env_corpus(env)
+    used.update(match.entry_id for entry in corpus.entries
+                for named in (entry.outlet, entry.byline) if named
+                for match in glossary.matcher.find(named))
+    for entry in glossary.entries:
+        if entry.id not in used:
+            warn(f"the glossary entry {entry.id!r} ({entry.term}) occurs in no article",
+                 Subtype.GLOSSARY_UNUSED, f"{Path(entry.path)}:{entry.line}")
+    texts = [found[0].text for found in map(corpus.article, (e.file for e in corpus.entries))
+             if found is not None]
+    for problem in unmatched_skips(glossary.entries, texts):
+        report(problem, Subtype.GLOSSARY)
+
+
+def export(app: Sphinx, exception: Exception | None) -> None:
+    """Write glossary.json (HTML) or the LaTeX support file; deterministic, sorted."""
+    if exception is not None:
+        return
+    outdir = Path(app.builder.outdir)
+    if app.builder.format == "latex":
+        write_atomically(app, outdir / f"{STY_NAME}.sty", STY + latex_macros())
+        extend_xindy_style(outdir)
+        return
+    if not gets_html_exports(app.builder):
+        return
+    glossary = env_glossary(app.env)
+    found: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for occurrence in occurrences(app.env):
+        found[occurrence.term_id].append({
+            "document": occurrence.docname, "anchor": occurrence.anchor,
+            "text": occurrence.text, "start": occurrence.start, "end": occurrence.end})
+    entries = []
+    for entry in sorted(glossary.entries, key=entry_sort_key):
+        entries.append({
+            "id": entry.id, "term": entry.term, "category": entry.category,
+            "definition": entry.definition, "aliases": list(entry.aliases),
+            "dates": entry.dates, "see_also": list(entry.see_also),
+            "occurrences": sorted(found.get(entry.id, []),
+                                  key=lambda o: (o["document"], o["start"]))})
+    # indented down to each entry's occurrences, an occurrence a line
+    text = jsonout.dumps({"entries": entries}, depth=4, sort_keys=True)
+    write_atomically(app, outdir / EXPORT_NAME, text + "\n")
+
+
+def annotation_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:
+    """Every occurrence of a glossary term, for ``annotations.jsonld`` (purpose: identifying).
+
+    Each record points at the words in their paragraph and links to the glossary page, so
+    annotation tools can show the edition's identifications over the source pages.
+    """
+    glossary = env_glossary(env)
+    pages = sorted(glossary_domain(env).pages)
+    records = []
+    for found in occurrences(env):
+        article = article_of(env, found.docname)
+        entry = glossary.by_id.get(found.term_id)
+        block = article.block_at(found.start) if article else None
+        if block is None or entry is None:
+            continue
+        start, end = found.start - block.start, found.end - block.start
+        records.append(AnnotationRecord(
+            docname=found.docname, anchor=found.anchor, start=start, end=end,
+            exact=block.text[start:end],
+            prefix=block.text[max(0, start - CONTEXT_LENGTH):start],
+            suffix=block.text[end:end + CONTEXT_LENGTH],
+            body=f"{entry.term}: {entry.definition}", purpose="identifying",
+            links=tuple(pages)))
+    return records

@@ -1,9 +1,0 @@
-"""The pure-Python core of the annotated reading edition.
-
-It never imports Sphinx: every piece (articles, glossary, notes, dates, chronology)
-can be used and tested alone; ``annotator_sphinx`` adapts it to Sphinx.
-"""
-
-from __future__ import annotations
-
-__version__ = "0.1.0"
