@@ -36,20 +36,20 @@ STY = r"""\NeedsTeXFormat{LaTeX2e}
 \newcommand{\annotatorglossref}[1]{\endgroup\nobreak
   \hyperref[#1]{{\normalfont\small\textcolor{black!60}{\textdegree}}}}
 % "Appears in" of a glossary entry in print: the pages of the paragraphs, each page once.
-\newcount\annotated_edition@pages
+\newcount\annotator@pages
 \newcommand{\annotatorpages}[1]{\begingroup
-  \annotated_edition@pages=\z@\def\annotated_edition@last{}%
-  \@for\annotated_edition@label:=#1\do{\annotated_edition@newpage{\global\advance\annotated_edition@pages\@ne}}%
-  \ifnum\annotated_edition@pages>\@ne pp.\else p.\fi\nobreakspace
-  \annotated_edition@pages=\z@\def\annotated_edition@last{}%
-  \@for\annotated_edition@label:=#1\do{\annotated_edition@newpage{%
-    \ifnum\annotated_edition@pages>\z@, \fi\global\advance\annotated_edition@pages\@ne
-    \hyperref[\annotated_edition@label]{\annotated_edition@page}}}%
+  \annotator@pages=\z@\def\annotator@last{}%
+  \@for\annotator@label:=#1\do{\annotator@newpage{\global\advance\annotator@pages\@ne}}%
+  \ifnum\annotator@pages>\@ne pp.\else p.\fi\nobreakspace
+  \annotator@pages=\z@\def\annotator@last{}%
+  \@for\annotator@label:=#1\do{\annotator@newpage{%
+    \ifnum\annotator@pages>\z@, \fi\global\advance\annotator@pages\@ne
+    \hyperref[\annotator@label]{\annotator@page}}}%
   \endgroup}
-% #1 when the page of \annotated_edition@label is not the one before
-\newcommand{\annotated_edition@newpage}[1]{%
-  \edef\annotated_edition@page{\getpagerefnumber{\annotated_edition@label}}%
-  \ifx\annotated_edition@page\annotated_edition@last\else\let\annotated_edition@last\annotated_edition@page#1\fi}
+% #1 when the page of \annotator@label is not the one before
+\newcommand{\annotator@newpage}[1]{%
+  \edef\annotator@page{\getpagerefnumber{\annotator@label}}%
+  \ifx\annotator@page\annotator@last\else\let\annotator@last\annotator@page#1\fi}
 """
 
 

@@ -105,32 +105,32 @@ def xindy_rules() -> str:
 
 def latex_macros() -> str:
     """The index in the book's roman type, ragged right, headed by register and letter."""
-    headings = "".join(rf"\expandafter\def\csname annotated_edition@register@{digit}\endcsname"
+    headings = "".join(rf"\expandafter\def\csname annotator@register@{digit}\endcsname"
                        rf"{{{text}}}" "\n" for digit, text in register_headings().items())
     key = _("Page numbers in bold: the entry in the glossary.")
-    return headings + rf"\def\annotated_edition@indexkey{{{key}}}" + r"""
-\def\annotated_edition@lastregister{}
+    return headings + rf"\def\annotator@indexkey{{{key}}}" + r"""
+\def\annotator@lastregister{}
 % Sphinx sets the entries in typewriter type; a book's index is in the text's roman.
 \renewcommand{\sphinxstyleindexentry}[1]{#1}
-\renewcommand{\sphinxstyleindexlettergroup}[1]{\annotated_edition@indexgroup#1\relax}
-\renewcommand{\sphinxstyleindexlettergroupDefault}[1]{\annotated_edition@indexgroup#1\relax}
-\def\annotated_edition@indexgroup#1#2\relax{%
+\renewcommand{\sphinxstyleindexlettergroup}[1]{\annotator@indexgroup#1\relax}
+\renewcommand{\sphinxstyleindexlettergroupDefault}[1]{\annotator@indexgroup#1\relax}
+\def\annotator@indexgroup#1#2\relax{%
   \raggedright\hyphenpenalty=10000 % an index line is looked up, not read: no gaps
-  \ifcsname annotated_edition@register@#1\endcsname
-    \def\annotated_edition@register{#1}%
-    \ifx\annotated_edition@register\annotated_edition@lastregister\else
-      \ifx\annotated_edition@lastregister\@empty % before the first register: the key to the signs
-        {\normalfont\footnotesize\itshape\annotated_edition@indexkey\par}%
+  \ifcsname annotator@register@#1\endcsname
+    \def\annotator@register{#1}%
+    \ifx\annotator@register\annotator@lastregister\else
+      \ifx\annotator@lastregister\@empty % before the first register: the key to the signs
+        {\normalfont\footnotesize\itshape\annotator@indexkey\par}%
       \fi
-      \let\annotated_edition@lastregister\annotated_edition@register
+      \let\annotator@lastregister\annotator@register
       \par\addvspace{1.5\baselineskip}%
-      {\normalfont\bfseries\csname annotated_edition@register@#1\endcsname\par}\nobreak
+      {\normalfont\bfseries\csname annotator@register@#1\endcsname\par}\nobreak
     \fi
-    \annotated_edition@indexletter{#2}%
+    \annotator@indexletter{#2}%
   \else
-    \annotated_edition@indexletter{#1#2}%
+    \annotator@indexletter{#1#2}%
   \fi}
-\def\annotated_edition@indexletter#1{%
+\def\annotator@indexletter#1{%
   \par\addvspace{.5\baselineskip}{\normalfont\small\scshape\MakeLowercase{#1}\par}\nobreak}
 """
 
