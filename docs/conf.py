@@ -128,7 +128,7 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "footnote"
-# The developer pages (develop/, reached from the landing page on the web) are not part
+# The developer pages (develop/, reached from the landing page of the website) are not part
 # of the book: the PDF takes only the root's toctrees, and the EPUB leaves them out here.
 epub_exclude_files = [f"develop/{page.stem}.xhtml"
                       for page in sorted((Path(__file__).parent / "develop").glob("*.md"))]

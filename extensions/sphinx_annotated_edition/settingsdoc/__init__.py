@@ -14,6 +14,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
@@ -37,9 +38,9 @@ def type_name(valid_types: Any) -> str:
     return text
 
 
-def registered_settings(app: Sphinx) -> dict[str, Any]:
+def registered_settings(config: Config) -> dict[str, Any]:
     """The registered ``edition_*`` settings: name to Sphinx's record of it."""
-    return {name: option for name, option in app.config.values.items()
+    return {name: option for name, option in config.values.items()
             if name.startswith(PREFIX)}
 
 
@@ -52,6 +53,7 @@ def _paragraph(*parts: nodes.Node | str) -> nodes.paragraph:
 
 def _entry(name: str, option: Any, doc: SettingDoc) -> nodes.definition_list_item:
     term = nodes.term("", "", nodes.literal(name, name))
+    term["ids"].append(nodes.make_id(f"setting-{name}"))  # a link to one setting
     definition = nodes.definition()
     definition += _paragraph(doc.description)
     definition += _paragraph("Type: ", nodes.literal("", type_name(option.valid_types)),
@@ -59,9 +61,7 @@ def _entry(name: str, option: Any, doc: SettingDoc) -> nodes.definition_list_ite
                              "; when it changes, ",
                              REBUILDS.get(str(option.rebuild), str(option.rebuild)), ".")
     definition += nodes.literal_block(doc.example, doc.example, language="python")
-    item = nodes.definition_list_item("", term, definition)
-    item["ids"].append(nodes.make_id(f"setting-{name}"))
-    return item
+    return nodes.definition_list_item("", term, definition)
 
 
 class EditionSettings(SphinxDirective):
@@ -70,7 +70,7 @@ class EditionSettings(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        registered = registered_settings(self.env.app)
+        registered = registered_settings(self.config)
         for name in sorted(registered.keys() - SETTINGS.keys()):
             warn(f"setting {name} has no description in the configuration reference "
                  "(sphinx_annotated_edition.settingsdoc.descriptions)",
