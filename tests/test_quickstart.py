@@ -46,7 +46,7 @@ def page(app: SphinxTestApp, name: str) -> str:
 
 def test_the_skeleton_has_a_seed_its_catalog_and_every_data_file(new_edition: Path) -> None:
     assert sorted(str(path.relative_to(new_edition)) for path in files_under(new_edition)) == [
-        "docs/chronology.md", "docs/chronology.yaml", "docs/conf.py", "docs/glossary.md",
+        ".gitignore", "README.md", "docs/chronology.md", "docs/chronology.yaml", "docs/conf.py", "docs/glossary.md",
         "docs/glossary.yaml", "docs/index.md", "docs/notes.yaml",
         "seeds/catalog.yaml", "seeds/eastmere-library.txt"]
 
@@ -119,4 +119,4 @@ def test_nothing_is_written_outside_the_folder(tmp_path: Path) -> None:
     assert main(["new", str(folder)]) == 0
     outside = {path for path in files_under(tmp_path) if folder not in path.parents}
     assert outside == {tmp_path / "beside.txt"}
-    assert len(files_under(folder)) == 9
+    assert len(files_under(folder)) == 11

@@ -7,7 +7,9 @@ chronology overlay. It builds with ``sphinx-build -W --keep-going -n docs _build
 written, so a new editor starts from something that works and changes one thing at a time.
 
 A template whose name ends in ``_t`` (``conf.py_t``) is written without that ending: the
-package does not ship a ``conf.py`` that tools would take for a module of its own.
+package does not ship a ``conf.py`` that tools would take for a module of its own. One
+whose name starts with ``dot-`` is written as a hidden file (``dot-gitignore`` is
+``.gitignore``): package data leaves hidden files out.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 TEMPLATE_SUFFIX = "_t"
+HIDDEN_PREFIX = "dot-"
 
 
 class SkeletonError(Exception):
@@ -37,6 +40,8 @@ def _walk(folder: Traversable, prefix: PurePosixPath) -> Iterator[tuple[PurePosi
             yield from _walk(item, prefix / item.name)
         else:
             name = item.name.removesuffix(TEMPLATE_SUFFIX)
+            if name.startswith(HIDDEN_PREFIX):
+                name = "." + name.removeprefix(HIDDEN_PREFIX)
             yield prefix / name, item.read_bytes()
 
 
