@@ -46,8 +46,8 @@ def page(app: SphinxTestApp, name: str) -> str:
 
 def test_the_skeleton_has_a_seed_its_catalog_and_every_data_file(new_edition: Path) -> None:
     assert sorted(str(path.relative_to(new_edition)) for path in files_under(new_edition)) == [
-        ".gitignore", "README.md", "docs/chronology.md", "docs/chronology.yaml", "docs/conf.py", "docs/glossary.md",
-        "docs/glossary.yaml", "docs/index.md", "docs/notes.yaml",
+        ".gitignore", "README.md", "docs/chronology.md", "docs/chronology.yaml", "docs/conf.py",
+        "docs/glossary.md", "docs/glossary.yaml", "docs/index.md", "docs/notes.yaml",
         "seeds/catalog.yaml", "seeds/eastmere-library.txt"]
 
 

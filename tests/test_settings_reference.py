@@ -71,4 +71,5 @@ def test_type_names_read_as_words() -> None:
     from sphinx.config import ENUM
 
     assert type_name(frozenset({list, tuple})) == "list or tuple"
+    assert type_name(frozenset({list, type(None)})) == "None or list"
     assert type_name(ENUM("article", "every")) == "one of 'article', 'every'"

@@ -30,7 +30,8 @@ REBUILDS = {"env": "every page is read again", "html": "the HTML pages are writt
 def type_name(valid_types: Any) -> str:
     """``str``, ``list or tuple``, or ``one of 'a', 'b'`` for an ENUM (from its repr)."""
     if isinstance(valid_types, frozenset | set | tuple | list):
-        names = sorted(getattr(kind, "__name__", repr(kind)) for kind in valid_types)
+        names = sorted("None" if kind is type(None) else getattr(kind, "__name__", repr(kind))
+                       for kind in valid_types)
         return " or ".join(names) or "any"
     text = repr(valid_types)
     if text.startswith("ENUM(") and text.endswith(")"):
