@@ -53,3 +53,21 @@ def test_the_epub_leaves_them_out(tmp_path: Path) -> None:
         assert "develop/" not in landing
     finally:
         app.cleanup()
+
+
+def test_the_api_page_names_every_extension_and_event(edition_html: SphinxTestApp) -> None:
+    """A new extension or ``edition-*`` event without its line on the page fails here."""
+    import pkgutil
+
+    import sphinx_annotated_edition
+
+    page = strip_tags((Path(edition_html.outdir) / "develop" / "extensions.html").read_text(
+        encoding="utf-8"))
+    modules = [f"sphinx_annotated_edition.{module.name}"
+               for module in pkgutil.iter_modules(sphinx_annotated_edition.__path__)
+               if module.ispkg]
+    assert "sphinx_annotated_edition.glossary" in modules
+    assert [name for name in modules if name not in page] == []
+    events = [name for name in edition_html.events.events if name.startswith("edition-")]
+    assert "edition-annotations" in events
+    assert [name for name in events if f"{name}(app, " not in page] == []
