@@ -5,7 +5,8 @@ one entry per registered setting whose name starts with ``edition_``, grouped by
 extension that declares it, with its type, default, what a change of it rebuilds, what it
 does and an example. Names, types and defaults are read from the build's configuration
 (``app.config.values``), so the page lists exactly what the loaded extensions declare;
-the words come from :mod:`.descriptions`, and a setting missing there is a warning.
+the words come from :mod:`.descriptions`, and a registered setting missing there is a
+warning. A project that loads only some of the extensions gets the reference of those.
 """
 
 from __future__ import annotations
@@ -76,9 +77,6 @@ class EditionSettings(SphinxDirective):
             warn(f"setting {name} has no description in the configuration reference "
                  "(sphinx_annotated_edition.settingsdoc.descriptions)",
                  Subtype.SETTINGS_REFERENCE, self.get_location())
-        for name in sorted(SETTINGS.keys() - registered.keys()):
-            warn(f"the configuration reference describes {name}, which no loaded extension "
-                 "registers", Subtype.SETTINGS_REFERENCE, self.get_location())
         by_extension: dict[str, list[str]] = {}
         for name in registered.keys() & SETTINGS.keys():
             by_extension.setdefault(SETTINGS[name].extension, []).append(name)

@@ -2,9 +2,10 @@
 
 The names, types and defaults come from the settings registered in the build; this table
 adds only what registration cannot say: which extension declares the setting, what it
-does and an example line of ``conf.py``. A setting registered without a line here, or a
-line for a setting no extension registers, is a warning of the reference's page, so the
-reference cannot fall behind the code.
+does and an example line of ``conf.py``. A setting registered without a line here is a
+warning of the reference's page, and ``tests/test_settings_reference.py`` fails for a
+line whose extension does not register its setting, so the reference cannot fall behind
+the code.
 """
 
 from __future__ import annotations
