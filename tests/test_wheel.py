@@ -87,6 +87,8 @@ def test_a_fresh_environment_makes_and_builds_a_new_edition(wheel: Path, tmp_pat
     made = run(bin_dir / "annotated-edition", "new", "my-edition", cwd=tmp_path)
     assert "sphinx-build -W --keep-going -n docs _build/html" in made.stdout
     edition = tmp_path / "my-edition"
+    checked = run(bin_dir / "annotated-edition", "check", cwd=edition)
+    assert "no problem found" in checked.stdout
     built = run(bin_dir / "sphinx-build", "-W", "--keep-going", "-n", "-q", "docs",
                 "_build/html", cwd=edition)
     assert built.stderr == ""
