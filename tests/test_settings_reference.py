@@ -47,24 +47,28 @@ def test_each_setting_is_registered_by_the_extension_named(tmp_path: Path, name:
         app.cleanup()
 
 
-def test_an_undescribed_setting_is_a_warning(tmp_path: Path) -> None:
-    (tmp_path / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinx_annotated_edition.settingsdoc"]\n'
-        "def setup(app):\n"
-        '    app.add_config_value("edition_made_up", 3, "env", types=frozenset({int}))\n',
-        encoding="utf-8")
-    (tmp_path / "index.md").write_text("# Settings\n\n```{edition-settings}\n```\n",
-                                       encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())
+def build_reference(folder: Path, conf: str) -> tuple[str, str]:
+    """A project of one page holding the reference: (its HTML, the build's warnings)."""
+    (folder / "conf.py").write_text(conf, encoding="utf-8")
+    (folder / "index.md").write_text("# Settings\n\n```{edition-settings}\n```\n",
+                                     encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=StringIO())
     try:
         app.build()
     finally:
         app.cleanup()
-    warnings = app.warning.getvalue()
+    return (Path(app.outdir) / "index.html").read_text("utf-8"), app.warning.getvalue()
+
+
+def test_an_undescribed_setting_is_a_warning(tmp_path: Path) -> None:
+    page, warnings = build_reference(
+        tmp_path, 'extensions = ["myst_parser", "sphinx_annotated_edition.settingsdoc"]\n'
+        "def setup(app):\n"
+        '    app.add_config_value("edition_made_up", 3, "env", types=frozenset({int}))\n')
     assert re.search(r"index\.md:3: WARNING: setting edition_made_up has no description in "
                      r"the configuration reference", warnings)
     assert len(warnings.strip().splitlines()) == 1  # the extensions not loaded: not listed
-    assert reference_entries((Path(app.outdir) / "index.html").read_text("utf-8")) == []
+    assert reference_entries(page) == []
 
 
 def test_type_names_read_as_words() -> None:
@@ -76,17 +80,9 @@ def test_type_names_read_as_words() -> None:
 
 
 def test_a_project_with_some_extensions_gets_the_reference_of_those(tmp_path: Path) -> None:
-    (tmp_path / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinx_annotated_edition.buildgc",\n'
-        '              "sphinx_annotated_edition.settingsdoc"]\n', encoding="utf-8")
-    (tmp_path / "index.md").write_text("# Settings\n\n```{edition-settings}\n```\n",
-                                       encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert app.warning.getvalue() == ""
-    page = (Path(app.outdir) / "index.html").read_text("utf-8")
+    page, warnings = build_reference(
+        tmp_path, 'extensions = ["myst_parser", "sphinx_annotated_edition.buildgc",\n'
+        '              "sphinx_annotated_edition.settingsdoc"]\n')
+    assert warnings == ""
     assert reference_entries(page) == ["edition-gc-freeze"]
     assert "sphinx_annotated_edition.buildgc" in strip_tags(page)
