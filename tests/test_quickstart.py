@@ -112,6 +112,15 @@ def test_a_file_or_a_link_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert files_under(tmp_path) == {tmp_path / "a-file"}
 
 
+def test_a_folder_in_a_missing_one_is_refused(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", str(tmp_path / "missing" / "edition")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"annotated-edition new: {tmp_path / 'missing'} does not exist: the new folder is "
+        "made inside an existing one"]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_nothing_is_written_outside_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "empty"
     folder.mkdir()

@@ -55,6 +55,9 @@ def _check_target(target: Path) -> None:
         raise SkeletonError(f"{target} is a symbolic link: give the folder itself")
     if target.exists() and not target.is_dir():
         raise SkeletonError(f"{target} exists and is not a folder")
+    if not target.exists() and not target.parent.is_dir():
+        raise SkeletonError(f"{target.parent} does not exist: the new folder is made inside "
+                            "an existing one")
     if target.is_dir() and any(target.iterdir()):
         raise SkeletonError(f"{target} is not empty: give a new or empty folder, "
                             "nothing is overwritten")
@@ -69,7 +72,7 @@ def write_skeleton(target: Path) -> list[Path]:
     _check_target(target)
     contents = skeleton_files()
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        target.mkdir(exist_ok=True)
     except OSError as error:
         raise SkeletonError(f"cannot make {target}: {error.strerror}") from None
     root = Path(os.path.realpath(target))
