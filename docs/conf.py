@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 project = "Turkey and Azerbaijan after the Karabakh War"
 author = "The editors"
@@ -27,6 +28,8 @@ extensions = [
     "sphinx_annotated_edition.reading",
     "sphinx_annotated_edition.buildgc",
     "sphinx_annotated_edition.figures",
+    # the configuration reference of the developer pages (develop/configuration.md)
+    "sphinx_annotated_edition.settingsdoc",
 ]
 
 # The edition's inputs, relative to this folder.
@@ -125,3 +128,7 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "footnote"
+# The developer pages (develop/, reached from the landing page of the website) are not part
+# of the book: the PDF takes only the root's toctrees, and the EPUB leaves them out here.
+epub_exclude_files = [f"develop/{page.stem}.xhtml"
+                      for page in sorted((Path(__file__).parent / "develop").glob("*.md"))]

@@ -51,6 +51,8 @@ class Subtype(enum.Enum):
     # the build itself (sphinx_annotated_edition.articles.output, sphinx_annotated_edition.exports)
     OUTPUT = "output"
     BUILDGC = "buildgc"  # a Sphinx internal sphinx_annotated_edition.buildgc needs is missing
+    # developer documentation (sphinx_annotated_edition.settingsdoc)
+    SETTINGS_REFERENCE = "settings-reference"  # a setting the reference does not describe
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

@@ -16,12 +16,18 @@ fingerprints of their text (see :mod:`annotated_edition.review_stamp`).
 prints, as entries for ``notes.yaml``, a candidate note for each variant of a shared
 passage that changes a date, a number or a name and that the editor has not acknowledged
 (the build reports the same variants as warnings ``annotated_edition.passage-variant``).
+
+    annotated-edition new DIR
+
+writes a working edition skeleton into DIR, a new or empty folder (see
+:mod:`annotated_edition.skeleton`); it refuses a folder that holds anything.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,6 +35,7 @@ from pathlib import Path
 from annotated_edition.checks import candidate_notes_yaml, run_checks
 from annotated_edition.problems import Problem
 from annotated_edition.review_cli import add_review_commands, review_command
+from annotated_edition.skeleton import SkeletonError, write_skeleton
 
 
 def _shown_path(path: str) -> str:
@@ -57,6 +64,18 @@ def check(docs: Path) -> int:
     return 0
 
 
+def new(target: Path) -> int:
+    try:
+        written = write_skeleton(target)
+    except SkeletonError as error:
+        print(f"annotated-edition new: {error}", file=sys.stderr)
+        return 1
+    shown = shlex.quote(_shown_path(str(target)))
+    print(f"wrote {len(written)} files into {shown}; build the edition with\n"
+          f"  cd {shown} && sphinx-build -W --keep-going -n docs _build/html")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="annotated-edition", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -69,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "passages", help="candidate notes from the variants of the shared passages")
     passages_parser.add_argument("--docs", type=Path, default=Path("docs"),
                                  help="the Sphinx project folder (default: docs)")
+    new_parser = commands.add_parser(
+        "new", help="write a working edition skeleton into a new or empty folder")
+    new_parser.add_argument("folder", type=Path, metavar="DIR",
+                            help="the folder to make (it must not exist or be empty)")
     arguments = parser.parse_args(argv)
     if arguments.command == "check":
         return check(arguments.docs)
@@ -77,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "passages":
         print(candidate_notes_yaml(arguments.docs), end="")
         return 0
+    if arguments.command == "new":
+        return new(arguments.folder)
     return 2  # pragma: no cover  (argparse refuses unknown commands)
 
 
