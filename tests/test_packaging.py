@@ -52,6 +52,8 @@ def test_the_index_shows_a_sphinx_extension_with_its_addresses_and_licence() -> 
             "Programming Language :: Python :: 3.11"} <= classifiers
     # the SPDX expression (PEP 639) and no licence classifier beside it
     assert metadata["License-Expression"] == "MIT"
+    assert metadata.get_all("License-File") == ["LICENSE"]
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert not any(classifier.startswith("License ::") for classifier in classifiers)
     urls = dict(url.split(", ", 1) for url in metadata.get_all("Project-URL") or [])
     assert set(urls) == {"Homepage", "Documentation", "Source", "Issues"}
