@@ -25,10 +25,11 @@ internal    EDTF                why
 
 A value known to be uncertain takes ``?`` (possibly this date), an approximate one ``~``
 (about this date), both ``%`` (level 1 qualifiers). In an interval each end is
-qualified. ISO 8601-2 takes no week, season or decade as the end of an interval, and
-qualifies no season (EDTF.js allows both only at its non-standard "level 3"): as an end
-they give their first (start) or last (end) day, month or year, and a qualified season
-is the interval of its months (``2020-09?/2020-11?``).
+qualified. ISO 8601-2 takes no season as the end of an interval and qualifies no season
+(EDTF.js allows both only at its non-standard "level 3"), and the ``edtf`` package reads
+no decade (``199X``) there: as the end of an interval a week, a season and a decade give
+their first (start) or last (end) day, month or year, and a qualified season is the
+interval of its months (``2020-09?/2020-11?``).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _end(value: str, side: int, mark: str) -> str:
     """One end of an interval (``side`` 0 its start, 1 its end), qualified by ``mark``.
 
     A week gives its Monday or Sunday, a season its first or last month, a decade its
-    first or last year: EDTF takes none of them as the end of an interval.
+    first or last year (see the module's docstring for why).
     """
     if value in (OPEN, UNKNOWN):
         return value
