@@ -9,20 +9,30 @@
     python3 edition.py bench      measure the extensions against plain Sphinx (benchmarks/)
     python3 edition.py mutate     mutation score of the core (slow; not part of CI)
 
-The first run creates a virtual environment in .venv and installs the project into it;
-later runs reinstall only when pyproject.toml has changed. .venv belongs to the Python
-version that made it: run by another version (python3.13 edition.py test), edition.py
-uses .venv-3.13 beside it instead; a virtual environment whose Python no longer runs
-(its base Python removed or upgraded) is made again.
+The first run creates a virtual environment in .venv and installs the project into it,
+with the extras of pyproject.toml the command needs and no more (the HTML build none,
+``test`` the test extra, and so on: EXTRAS below); later runs reinstall only when
+pyproject.toml has changed or a command needs an extra not installed yet. .venv belongs
+to the Python version that made it: run by another version (python3.13 edition.py test),
+edition.py uses .venv-3.13 beside it instead; a virtual environment whose Python no
+longer runs (its base Python removed or upgraded) is made again.
+
+Another Sphinx than the newest that pyproject.toml allows (the oldest supported, for
+CI's matrix): EDITION_SPHINX=8.2 python3.12 edition.py [command] installs Sphinx 8.2.*
+into a virtual environment of its own (.venv-3.12-sphinx8.2) and builds into
+_build/sphinx8.2; EDITION_SPHINX takes a version (8.2, 8.2.3) or a requirement
+(sphinx>=9.1).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -35,6 +45,8 @@ VENV = DEFAULT_VENV
 BIN = VENV / BIN_DIR
 STAMP_NAME = ".edition-installed"
 BUILD = ROOT / "_build"
+# EDITION_SPHINX: the Sphinx to build with instead of the newest pyproject.toml allows.
+SPHINX_VARIABLE = "EDITION_SPHINX"
 SPHINX_STRICT = ["-W", "--keep-going", "-n"]
 # The smallest set of Debian packages that builds the PDF with xelatex (checked on a bare
 # Debian 12): without texlive-fonts-recommended xelatex stops on a missing font, xindy
@@ -71,9 +83,34 @@ def venv_python_version(folder: Path) -> str | None:
     return result.stdout.strip() if result.returncode == 0 else None
 
 
+def sphinx_requirement(wanted: str | None) -> tuple[str, str] | None:
+    """EDITION_SPHINX as (a pip requirement, a name for folders), or None when unset.
+
+    ``8.2`` is ``sphinx==8.2.*`` (its newest patch release), ``8.2.3`` exactly that one;
+    anything else is taken as a requirement as it is (``sphinx>=9.1``).
+    """
+    wanted = (wanted or "").strip()
+    if not wanted:
+        return None
+    if re.fullmatch(r"\d+\.\d+", wanted):
+        return f"sphinx=={wanted}.*", wanted
+    if re.fullmatch(r"\d+\.\d+\.\d+", wanted):
+        return f"sphinx=={wanted}", wanted
+    if not wanted.lower().startswith("sphinx"):
+        sys.exit(f"{SPHINX_VARIABLE}={wanted!r}: expected a Sphinx version (8.2, 8.2.3) "
+                 "or a requirement (sphinx>=9.1)")
+    return wanted, re.sub(r"[^\w.]+", "", wanted.lower().removeprefix("sphinx")) or "any"
+
+
+SPHINX = sphinx_requirement(os.environ.get(SPHINX_VARIABLE))
+
+
 def choose_venv() -> Path:
     """.venv if it is this Python version's (or is missing or broken: it is made for this
-    one); else .venv-X.Y, so that two Python versions never take turns remaking one."""
+    one); else .venv-X.Y, so that two Python versions never take turns remaking one.
+    Another Sphinx (EDITION_SPHINX) always has a venv of its own: .venv-X.Y-sphinxA.B."""
+    if SPHINX is not None:
+        return ROOT / f".venv-{PYTHON_VERSION}-sphinx{SPHINX[1]}"
     found = venv_python_version(DEFAULT_VENV) if DEFAULT_VENV.exists() else None
     if found in (None, PYTHON_VERSION):
         return DEFAULT_VENV
@@ -81,37 +118,50 @@ def choose_venv() -> Path:
 
 
 def use_venv(folder: Path) -> None:
-    global VENV, BIN
+    global VENV, BIN, BUILD
     VENV, BIN = folder, folder / BIN_DIR
+    # another Sphinx builds apart, so that neither reads the other's doctrees
+    BUILD = ROOT / "_build" / f"sphinx{SPHINX[1]}" if SPHINX else ROOT / "_build"
 
 
-def ensure_venv(extras: frozenset[str] = frozenset({"test"})) -> None:
+def ensure_venv(extras: frozenset[str] = frozenset()) -> None:
     """Create the venv and install the project (with the extras asked for) when needed.
 
-    The stamp holds the hash of pyproject.toml and the extras installed, so that asking
-    for one more extra (``bench``) installs it without losing the others. A venv made by
-    another Python version, or whose Python does not run any more, is made again.
+    The stamp holds the hash of pyproject.toml (and of the Sphinx asked for) and the
+    extras installed, so that asking for one more extra (``test`` after the HTML build)
+    installs it without losing the others, and a changed pyproject.toml reinstalls all of
+    them. A venv made by another Python version, or whose Python does not run any more,
+    is made again.
     """
     if VENV.exists() and venv_python_version(VENV) != PYTHON_VERSION:
         print(f"{VENV} was made by a Python that is gone or another version: making it "
               "again", flush=True)
         shutil.rmtree(VENV)
     stamp_path = VENV / STAMP_NAME
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    pinned = [SPHINX[0]] if SPHINX else []
+    pyproject = (ROOT / "pyproject.toml").read_bytes()
+    wanted = hashlib.sha256(pyproject + "\n".join(pinned).encode()).hexdigest()
     stamp = stamp_path.read_text().split() if stamp_path.exists() else []
-    installed = frozenset(stamp[1:]) if stamp[:1] == [wanted] else frozenset()
-    if extras <= installed:
+    # what was installed, as far as pyproject.toml still has it
+    known = tomllib.loads(pyproject.decode("utf-8")).get("project", {}).get(
+        "optional-dependencies", {})
+    installed = frozenset(stamp[1:]) & frozenset(known)
+    if stamp[:1] == [wanted] and extras <= installed:
         return
     if not (BIN / "python").exists():
         print(f"creating {VENV} for Python {PYTHON_VERSION}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     extras |= installed
+    project = f".[{','.join(sorted(extras))}]" if extras else "."
     run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", f".[{','.join(sorted(extras))}]")
+    # one resolution for the project and the Sphinx asked for: pip refuses a Sphinx
+    # that pyproject.toml does not allow rather than installing two that disagree
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", project, *pinned)
     stamp_path.write_text(" ".join([wanted, *sorted(extras)]))
 
 
 def build_html() -> None:
+    run(BIN / "sphinx-build", "--version")  # which Sphinx: CI builds with more than one
     run(BIN / "sphinx-build", *SPHINX_STRICT, "-b", "html", "-d", BUILD / "doctrees",
         "docs", BUILD / "html")
     print(f"\nThe edition is in {BUILD / 'html' / 'index.html'}")
@@ -186,8 +236,11 @@ def mutate() -> None:
 
 COMMANDS = {"html": build_html, "test": test, "check": check, "pdf": build_pdf,
             "epub": build_epub, "bench": bench, "mutate": mutate}
-# Extras of pyproject.toml each command needs installed in the venv.
-EXTRAS = {"bench": frozenset({"test", "bench"}), "mutate": frozenset({"test", "mutate"})}
+# Extras of pyproject.toml each command needs installed in the venv (the HTML build and
+# check need none: no Playwright, no dateparser); the mutants are killed by the tests.
+EXTRAS = {"html": frozenset(), "check": frozenset(), "pdf": frozenset({"pdf"}),
+          "epub": frozenset(), "test": frozenset({"test"}), "bench": frozenset({"bench"}),
+          "mutate": frozenset({"test", "mutate"})}
 
 
 def main() -> None:
@@ -195,7 +248,7 @@ def main() -> None:
     if command not in COMMANDS:
         sys.exit(f"usage: python3 edition.py [{'|'.join(COMMANDS)}]")
     use_venv(choose_venv())
-    ensure_venv(EXTRAS.get(command, frozenset({"test"})))
+    ensure_venv(EXTRAS.get(command, frozenset()))
     COMMANDS[command]()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -231,13 +232,38 @@ def test_dates_are_shown_at_their_precision(value: str, shown: str) -> None:
 def test_json_export_has_every_source_and_the_differing_dates(tmp_path: Path) -> None:
     result = chronology()
     data = to_json(result, {"war": "articles/war", "review": "articles/review"})
+    assert data["schema_version"] == 2 and data["date_format"] == "EDTF"
     war = next(e for e in data["events"] if e["conflict"])  # a tie: the earlier date
-    assert war["date"] == "2020-09-27" and war["precision"] == "day"
+    # the sources disagree and no editor decided: the date is uncertain (EDTF's "?")
+    assert war["date"] == "2020-09-27?" and war["precision"] == "day"
+    assert war["date_label"] == "27 September 2020"
     by_document = {s["document"]: s for s in war["sources"]}
     assert by_document["articles/war"]["date"] == "2021-09-27"
+    assert by_document["articles/war"]["date_label"] == "27 September 2021"
     assert "date" not in by_document["articles/review"]
+    assert "date_label" not in by_document["articles/review"]
     assert by_document["articles/war"]["anchor"] == "p1"
-    assert [e["date"] for e in data["events"]] == [e.date for e in result.events]
+    assert [e["date"].rstrip("?") for e in data["events"]] == [e.date for e in result.events]
+
+
+def test_json_export_dates_are_edtf_with_their_label() -> None:
+    """The private notations (2020-FA, 199, 2022-W31) never reach the export."""
+    text = ("The districts were lost in the 1990s, the ministers recalled.\n\n"
+            "The army retook them in the fall of 2020 after six weeks.\n\n"
+            "The ambassadors met the minister last week in Baku.")
+    data = to_json(build(candidates(article(text, "talks", dt.date(2022, 8, 8))), None,
+                         ["talks"]), {})
+    shown = {(e["date"], e["date_label"], e["precision"]) for e in data["events"]}
+    assert shown == {("2020-23", "fall 2020", "season"), ("199X", "the 1990s", "decade"),
+                     ("2022-08-01/2022-08-07", "week of 1 August 2022", "week")}
+
+
+def test_an_editor_s_date_is_not_uncertain() -> None:
+    result = chronology()
+    war = next(event for event in result.events if event.conflict)
+    decided = replace(war, date_curated=True, date_reason="the editor checked")
+    data = to_json(Chronology((decided,), ()), {})
+    assert data["events"][0]["date"] == "2020-09-27" and data["events"][0]["conflict"]
 
 
 def test_prose_that_dates_nothing_is_left_out_quietly() -> None:

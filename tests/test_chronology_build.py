@@ -78,7 +78,8 @@ def test_chronology_json(app: SphinxTestApp) -> None:
     assert war["precision"] == "day" and war["curated"]["date"] is True
     sources = {s["document"]: s for s in war["sources"]}
     assert sources["articles/war-report"] == {
-        "anchor": "p1", "date": "2021-09-27", "document": "articles/war-report",
+        "anchor": "p1", "date": "2021-09-27", "date_label": "27 September 2021",
+        "document": "articles/war-report",
         "quote": "New clashes erupted Sept. 27, 2021, with the army attacking civilians.",
         "text": "Sept. 27, 2021", "url": "articles/war-report.html#p1"}
     assert "date" not in sources["articles/review"]

@@ -16,6 +16,14 @@ import pytest
 from conftest import edition_module
 
 HERE = f"{sys.version_info.major}.{sys.version_info.minor}"
+PYPROJECT = """[project]
+name = 'x'
+[project.optional-dependencies]
+pdf = []
+test = []
+bench = []
+mutate = []
+"""
 
 
 def fake_venv(folder: Path, script: str) -> Path:
@@ -32,7 +40,7 @@ def fake_venv(folder: Path, script: str) -> Path:
 def edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """edition.py working on a project folder of its own, installing nothing."""
     module = edition_module()
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     monkeypatch.setattr(module, "ROOT", tmp_path)
     monkeypatch.setattr(module, "DEFAULT_VENV", tmp_path / ".venv")
     made: list[Path] = []
@@ -83,7 +91,7 @@ def test_a_venv_whose_python_is_gone_is_made_again(edition: Any, tmp_path: Path,
     chosen = edition.choose_venv()
     assert chosen == broken
     edition.use_venv(chosen)
-    edition.ensure_venv()
+    edition.ensure_venv(frozenset({"test"}))
     assert edition.made == [broken]
     assert "was made by a Python that is gone or another version" in capsys.readouterr().out
     assert edition.venv_python_version(broken) == HERE
@@ -95,3 +103,95 @@ def test_a_venv_made_and_installed_is_not_touched_again(edition: Any, tmp_path: 
     edition.ensure_venv()
     edition.ensure_venv()
     assert len(edition.made) == 1 and len(edition.commands) == 2
+
+
+def pip_installs(edition: Any) -> list[list[str]]:
+    """What each ``pip install`` of the project installed (its arguments after ``-e``)."""
+    return [command[command.index("-e") + 1:] for command in edition.commands
+            if "-e" in command]
+
+
+def run_command(edition: Any, monkeypatch: pytest.MonkeyPatch, *argv: str) -> None:
+    """``python3 edition.py ARGV`` with every subprocess recorded, not run."""
+    monkeypatch.setattr(sys, "argv", ["edition.py", *argv])
+    edition.main()
+
+
+def test_the_html_build_installs_no_extra_and_test_adds_its_own(
+        edition: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_command(edition, monkeypatch)  # the HTML build: no Playwright, no dateparser
+    assert pip_installs(edition) == [["."]]
+    assert any("sphinx-build" in command[0] for command in edition.commands)
+    run_command(edition, monkeypatch, "test", "-k", "nothing")
+    assert pip_installs(edition) == [["."], [".[test]"]]
+    assert edition.commands[-1][-3:] == ["pytest", "-k", "nothing"]
+    run_command(edition, monkeypatch, "html")
+    run_command(edition, monkeypatch, "check")
+    assert len(pip_installs(edition)) == 2  # the test extra covers what they need
+    run_command(edition, monkeypatch, "pdf")
+    assert pip_installs(edition)[2:] == [[".[pdf,test]"]]  # kept: nothing is uninstalled
+    stamp = (tmp_path / ".venv" / ".edition-installed").read_text().split()
+    assert stamp[1:] == ["pdf", "test"]
+
+
+@pytest.mark.parametrize(("command", "installed"), [
+    ("html", "."), ("check", "."), ("epub", "."), ("pdf", ".[pdf]"), ("test", ".[test]"),
+    ("bench", ".[bench]"), ("mutate", ".[mutate,test]")])
+def test_each_command_installs_only_the_extras_it_needs(edition: Any, command: str,
+                                                        installed: str) -> None:
+    edition.use_venv(edition.choose_venv())
+    edition.ensure_venv(edition.EXTRAS[command])
+    assert pip_installs(edition) == [[installed]]
+
+
+def test_a_changed_pyproject_reinstalls_every_extra_installed(edition: Any,
+                                                              tmp_path: Path) -> None:
+    edition.use_venv(edition.choose_venv())
+    edition.ensure_venv(frozenset({"bench"}))
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT + "# a new dependency\n",
+                                             encoding="utf-8")
+    edition.ensure_venv(frozenset())
+    assert pip_installs(edition) == [[".[bench]"], [".[bench]"]]
+    edition.ensure_venv(frozenset())
+    assert len(pip_installs(edition)) == 2
+
+
+def test_an_extra_gone_from_pyproject_is_not_asked_for_again(edition: Any,
+                                                             tmp_path: Path) -> None:
+    edition.use_venv(edition.choose_venv())
+    edition.ensure_venv(frozenset({"mutate"}))
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT.replace("mutate = []\n", ""),
+                                             encoding="utf-8")
+    edition.ensure_venv(frozenset({"test"}))
+    assert pip_installs(edition) == [[".[mutate]"], [".[test]"]]
+
+
+@pytest.mark.parametrize(("wanted", "requirement"), [
+    ("8.2", ("sphinx==8.2.*", "8.2")), (" 8.2.3 ", ("sphinx==8.2.3", "8.2.3")),
+    ("sphinx>=9.1", ("sphinx>=9.1", "9.1")), ("Sphinx~=8.2.0", ("Sphinx~=8.2.0", "8.2.0")),
+    ("", None), (None, None)])
+def test_the_sphinx_asked_for(edition: Any, wanted: str | None,
+                              requirement: tuple[str, str] | None) -> None:
+    assert edition.sphinx_requirement(wanted) == requirement
+
+
+def test_a_sphinx_that_is_no_version_is_one_clear_message(edition: Any) -> None:
+    with pytest.raises(SystemExit, match="EDITION_SPHINX='latest': expected a Sphinx version"):
+        edition.sphinx_requirement("latest")
+
+
+def test_another_sphinx_gets_a_venv_and_a_build_folder_of_its_own(
+        edition: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_venv(tmp_path / ".venv", f"echo {HERE}")  # the newest Sphinx's: left alone
+    monkeypatch.setattr(edition, "SPHINX", edition.sphinx_requirement("8.2"))
+    run_command(edition, monkeypatch)
+    folder = tmp_path / f".venv-{HERE}-sphinx8.2"
+    assert edition.made == [folder] and folder == edition.VENV
+    assert pip_installs(edition) == [[".", "sphinx==8.2.*"]]  # resolved together
+    build = [command for command in edition.commands if command[0].endswith("sphinx-build")]
+    assert build[0][1:] == ["--version"]
+    assert build[1][-1] == str(tmp_path / "_build" / "sphinx8.2" / "html")
+    monkeypatch.setattr(edition, "SPHINX", edition.sphinx_requirement("8.2.3"))
+    run_command(edition, monkeypatch, "test")  # another pin: its own folder again
+    assert pip_installs(edition)[1:] == [[".[test]", "sphinx==8.2.3"]]
+    assert tmp_path / f".venv-{HERE}-sphinx8.2.3" == edition.VENV

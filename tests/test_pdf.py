@@ -276,7 +276,9 @@ def test_read_the_docs_builds_three_formats_and_checks_the_pdf_log() -> None:
     assert {"pdf", "epub"} <= set(config["formats"])  # and HTML, always
     assert re.fullmatch(r"ubuntu-\d\d\.\d\d", config["build"]["os"])  # pinned, not "latest"
     assert re.fullmatch(r"3\.\d+", config["build"]["tools"]["python"])
-    assert {"method": "pip", "path": "."} in config["python"]["install"]
+    # the project with the extra the PDF needs (CairoSVG draws its figures), as edition.py
+    assert {"method": "pip", "path": ".", "extra_requirements": sorted(
+        edition_module().EXTRAS["pdf"])} in config["python"]["install"]
     assert config["sphinx"] == {"configuration": "docs/conf.py", "fail_on_warning": True}
     pdf_job = config["build"]["jobs"]["build"]["pdf"]
     tex = runpy.run_path(str(ROOT / "docs" / "conf.py"))["latex_documents"][0][1]

@@ -31,6 +31,7 @@ from annotated_edition.dates import (
     precision_of,
     sentence_spans,
 )
+from annotated_edition.edtf import to_edtf
 from annotated_edition.problems import Problem
 
 SUBTYPE_DATE = "date"  # an impossible or unresolvable date in an article
@@ -691,10 +692,24 @@ def build(candidates: list[Candidate], overlay: Overlay | None,
     return Chronology(tuple(events), tuple(problems))
 
 
+# The export's format: 2 writes dates in EDTF with a label beside each (1, unversioned,
+# wrote the private notation of annotated_edition.dates: 2020-FA, 199, 2022-W31).
+JSON_SCHEMA_VERSION = 2
+JSON_DATE_FORMAT = "EDTF"
+
+
+def _dated(value: str, precision: str, uncertain: bool = False) -> dict[str, str]:
+    """A date as the export gives it: EDTF, and the words a reader would use beside it."""
+    return {"date": to_edtf(value, uncertain=uncertain),
+            "date_label": display_date(value, precision)}
+
+
 def to_json(chronology: Chronology, href: Mapping[str, str]) -> dict[str, Any]:
     """The export: plain data, sorted, nothing that changes from one build to the next.
 
-    ``href`` maps an article slug to the document the edition shows it on.
+    ``href`` maps an article slug to the document the edition shows it on. Dates are
+    EDTF (:mod:`annotated_edition.edtf`); an event whose sources disagree and whose date
+    the editor has not decided is uncertain (``2020-09-27?``).
     """
     events = []
     for event in chronology.events:
@@ -704,14 +719,17 @@ def to_json(chronology: Chronology, href: Mapping[str, str]) -> dict[str, Any]:
                                       "anchor": source.anchor, "quote": source.quote,
                                       "text": source.text}
             if source.date != event.date:
-                record["date"] = source.date
+                record |= _dated(source.date, source.precision)
             sources.append(record)
         events.append({
-            "id": event.key, "date": event.date, "precision": event.precision,
+            "id": event.key,
+            **_dated(event.date, event.precision, event.conflict and not event.date_curated),
+            "precision": event.precision,
             "title": event.title, "conflict": event.conflict,
             "curated": {"title": event.title_curated, "date": event.date_curated,
                         "merge": event.merged_by_editor},
             **({"reason": event.date_reason} if event.date_reason else {}),
             "sources": sources,
         })
-    return {"events": events}
+    return {"schema_version": JSON_SCHEMA_VERSION, "date_format": JSON_DATE_FORMAT,
+            "events": events}
