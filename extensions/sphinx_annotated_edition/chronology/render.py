@@ -16,6 +16,7 @@ from annotated_edition.chronology import Chronology, Event, Source, display_date
 from sphinx_annotated_edition.articles.corpus import env_corpus
 from sphinx_annotated_edition.chronology.domain import chronology_of
 from sphinx_annotated_edition.chronology.nodes import chronology_list
+from sphinx_annotated_edition.i18n import _
 
 
 def _badge(text: str, kind: str) -> nodes.inline:
@@ -36,14 +37,16 @@ class ChronologyRenderer:
         target = self.documents.get(source.article, source.article)
         uri = self.app.builder.get_relative_uri(self.docname, target) + "#" + source.anchor
         number = source.anchor.lstrip("p")
-        label = f"{self.titles.get(source.article, source.article)}, paragraph {number}"
+        label = _("%(title)s, paragraph %(number)s") % {
+            "title": self.titles.get(source.article, source.article), "number": number}
         return nodes.reference(label, label, internal=True, refuri=uri, reftitle=source.quote,
                                classes=["chronology-source-link"])
 
     def source(self, event: Event, source: Source) -> nodes.list_item:
         line = nodes.paragraph("", "", self.link(source))
         if source.date != event.date:
-            differs = f" — this source dates it {display_date(source.date, source.precision)}"
+            differs = " — " + _("this source dates it %s") % display_date(source.date,
+                                                                          source.precision)
             line += nodes.inline(differs, differs, classes=["chronology-source-date"])
         quote = nodes.paragraph("", "", classes=["chronology-quote"])
         quote += nodes.Text("“" + source.quote + "”")
@@ -62,7 +65,7 @@ class ChronologyRenderer:
         heading += nodes.inline(event.title, event.title, classes=["chronology-title"])
         if event.conflict:
             heading += nodes.Text(" ")
-            heading += _badge("conflict: the sources disagree", "conflict")
+            heading += _badge(_("conflict: the sources disagree"), "conflict")
         # what the editor did, in small type at the end of the heading: one line less
         heading += nodes.Text(" ")
         heading += self.basis(event)
@@ -78,14 +81,14 @@ class ChronologyRenderer:
     def basis(self, event: Event) -> nodes.inline:
         """What the editor did to this entry, and what the machine did."""
         parts = []
-        parts.append("Title by the editor." if event.title_curated else
-                     "Title taken from the sentence.")
+        parts.append(_("Title by the editor.") if event.title_curated else
+                     _("Title taken from the sentence."))
         if event.date_curated:
-            parts.append(f"Date recorded by the editor: {event.date_reason}")
+            parts.append(_("Date recorded by the editor: %s") % event.date_reason)
         else:
-            parts.append("Date as the sources give it.")
+            parts.append(_("Date as the sources give it."))
         if event.merged_by_editor:
-            parts.append("Sources grouped by the editor.")
+            parts.append(_("Sources grouped by the editor."))
         text = " ".join(parts)
         return nodes.inline(text, text, classes=["chronology-basis"])
 
@@ -96,9 +99,9 @@ class ChronologyRenderer:
         for source in event.sources:
             when = display_date(source.date, source.precision)
             counts[when] = counts.get(when, 0) + 1
-        said = "; ".join(f"{when} ({n} source{'s' if n != 1 else ''})"
+        said = "; ".join(when + " (" + (_("1 source") if n == 1 else _("%d sources") % n) + ")"
                          for when, n in counts.items())
-        text = f"The sources give different dates: {said}."
+        text = _("The sources give different dates: %s.") % said
         return nodes.paragraph(text, text, classes=["chronology-conflict-note"])
 
     def render(self, chronology: Chronology) -> nodes.container:
@@ -106,10 +109,12 @@ class ChronologyRenderer:
         root["support_smartquotes"] = False  # the quotes are verbatim
         articles = {s.article for e in chronology.events for s in e.sources}
         curated = sum(1 for e in chronology.events if e.curated)
-        summary = (f"{len(chronology.events)} events from {len(articles)} articles, "
-                   f"{len(chronology.conflicts)} with conflicting dates; {curated} titled, "
-                   f"dated or grouped by the editor, {len(chronology.events) - curated} as "
-                   "found in the texts.")
+        summary = _("%(events)d events from %(articles)d articles, %(conflicts)d with "
+                    "conflicting dates; %(curated)d titled, dated or grouped by the editor, "
+                    "%(found)d as found in the texts.") % {
+            "events": len(chronology.events), "articles": len(articles),
+            "conflicts": len(chronology.conflicts), "curated": curated,
+            "found": len(chronology.events) - curated}
         root += nodes.paragraph(summary, summary, classes=["chronology-summary"])
         for year, events in groupby(chronology.events, key=lambda e: e.year):
             root += nodes.rubric(year, year, classes=["chronology-year"])

@@ -14,7 +14,6 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.locale import _
 
 from annotated_edition.figures.placemap import Place, draw_map
 from annotated_edition.figures.timeline import Publication, draw_timeline
@@ -24,9 +23,12 @@ from sphinx_annotated_edition.chronology.domain import chronology_of
 from sphinx_annotated_edition.figures.domain import map_page
 from sphinx_annotated_edition.figures.nodes import edition_figure
 from sphinx_annotated_edition.glossary.data import env_glossary
+from sphinx_annotated_edition.i18n import _, __, _lazy
 from sphinx_annotated_edition.warnings_ import Subtype, warn
 
 EPUB_BUILDERS = frozenset({"epub", "epub3"})
+# what a place of the map is, when not a town or a site, as the list of places says it
+AREAS = {"country": _lazy("country"), "region": _lazy("region")}
 
 
 def places_of(entries: list[Entry]) -> list[tuple[Entry, Place]]:
@@ -60,7 +62,8 @@ def _image(app: Sphinx, docname: str, name: str, svg: str, alt: str) -> nodes.No
         try:
             import cairosvg  # only the PDF needs it (and Debian's libcairo2)
         except (ImportError, OSError) as error:
-            warn(f"the {name} cannot go into the PDF: CairoSVG is not usable ({error})",
+            warn(__("the %(figure)s cannot go into the PDF: CairoSVG is not usable "
+                    "(%(error)s)") % {"figure": name, "error": error},
                  Subtype.FIGURES, docname)
             return nodes.paragraph(alt, alt)
         target = folder / f"{name}.pdf"
@@ -124,10 +127,11 @@ def place_list(app: Sphinx, docname: str, places: list[tuple[Entry, Place]]) -> 
             para += nodes.target("", "", ids=[anchor])
         names = " / ".join(place.names)
         para += _term_link(app, docname, entry, names)
-        where = (f" — {abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, "
-                 f"{abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}")
+        lat, lon = f"{abs(place.lat):.2f}", f"{abs(place.lon):.2f}"
+        where = (" — " + (_("%s° N") if place.lat >= 0 else _("%s° S")) % lat + ", " +
+                 (_("%s° E") if place.lon >= 0 else _("%s° W")) % lon)
         if place.area:
-            where += f" ({_(place.area)})"
+            where += f" ({AREAS.get(place.area, place.area)})"
         para += nodes.Text(where + ". ")
         source = _("Source: ") + entry.coordinates.source + "." if entry.coordinates else ""
         para += nodes.inline(source, source, classes=["edition-place-source"])
