@@ -22,6 +22,8 @@ from babel.messages.pofile import read_po
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import patch_docutils
 
+from annotated_edition.chronology import ENGLISH_DATES, display_date
+from sphinx_annotated_edition.chronology.render import date_words
 from sphinx_annotated_edition.i18n import CATALOG, KEYWORDS, LOCALE_DIR
 
 from buildtools import PROJECT, copy_root, differences, edit_file, output_files, read_docs
@@ -129,6 +131,7 @@ def test_turkish_glossary_and_chronology(app: SphinxTestApp) -> None:
     assert 'title="Talks in Ankara, 1. paragraf"' in page(app, "glossary.html")
     chronology = text_of(page(app, "chronology.html"))
     assert "1 makaleden 1 olay; 0 olayda tarihler çelişkili" in chronology
+    assert "10 Kasım 2020 — The minister met Mevlut Cavusoglu in Ankara" in chronology
     assert "Başlık cümleden alındı. Tarih, kaynakların verdiği gibi." in chronology
     assert "Talks in Ankara, 1. paragraf" in chronology
     for english in ("Appears in", "People", "Title taken from", "events from"):
@@ -152,6 +155,7 @@ def test_english_build_keeps_its_labels(app: SphinxTestApp) -> None:
     chronology = text_of(page(app, "chronology.html"))
     assert "1 events from 1 articles" in chronology
     assert "Title taken from the sentence." in chronology
+    assert "10 November 2020 — " in chronology
     for turkish in ("Notlar", "Geçtiği", "Kişiler", "Yayın", "Mart"):
         assert turkish not in text + glossary + chronology
 
@@ -168,6 +172,24 @@ def test_turkish_labels_in_print(app: SphinxTestApp) -> None:
         assert label in tex, label
     for english in ("Published", "Editorial note", "Appears in"):
         assert english not in tex
+
+
+@pytest.mark.sphinx("html", testroot="i18n")
+def test_core_dates_in_the_words_the_adapter_passes(app: SphinxTestApp) -> None:
+    """The core never imports Sphinx: the adapter passes its language's words for dates
+    (the app, in Turkish, has registered the catalog)."""
+    assert app.config.language == "tr"
+    turkish = date_words("tr")
+    shown = {value: display_date(value, None, turkish)
+             for value in ("2020-11-10", "2021-07", "2020-FA", "199", "2022-W31", "2021")}
+    assert shown == {"2020-11-10": "10 Kasım 2020", "2021-07": "Temmuz 2021",
+                     "2020-FA": "2020 sonbaharı", "199": "1990–1999 yılları",
+                     "2022-W31": "1 Ağustos 2022 haftası", "2021": "2021"}
+    english = {value: display_date(value) for value in shown}
+    assert english == {"2020-11-10": "10 November 2020", "2021-07": "July 2021",
+                       "2020-FA": "fall 2020", "199": "the 1990s",
+                       "2022-W31": "week of 1 August 2022", "2021": "2021"}
+    assert date_words("xx-unknown") == ENGLISH_DATES
 
 
 # --- parallel and incremental builds stay as they were --------------------------------

@@ -9,14 +9,39 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from babel import UnknownLocaleError
+from babel.dates import get_month_names
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from annotated_edition.chronology import Chronology, Event, Source, display_date
+from annotated_edition.chronology import (
+    ENGLISH_DATES,
+    Chronology,
+    DateWords,
+    Event,
+    Source,
+    display_date,
+)
 from sphinx_annotated_edition.articles.corpus import env_corpus
 from sphinx_annotated_edition.chronology.domain import chronology_of
 from sphinx_annotated_edition.chronology.nodes import chronology_list
-from sphinx_annotated_edition.i18n import _
+from sphinx_annotated_edition.i18n import _, _lazy
+
+SEASONS = {"SP": _lazy("spring"), "SU": _lazy("summer"), "FA": _lazy("fall"),
+           "WI": _lazy("winter")}
+
+
+def date_words(language: str | None) -> DateWords:
+    """Dates in the build's language: babel's month names, the catalog's other words."""
+    try:
+        names = get_month_names("wide", context="format", locale=language or "en")
+    except (ValueError, UnknownLocaleError):  # a language babel does not know
+        return ENGLISH_DATES
+    return DateWords(months=tuple(str(names[month]) for month in range(1, 13)),
+                     seasons={code: str(word) for code, word in SEASONS.items()},
+                     day=str(_("{day} {month} {year}")), week=str(_("week of {date}")),
+                     month=str(_("{month} {year}")), season=str(_("{season} {year}")),
+                     decade=str(_("the {first}s")))
 
 
 def _badge(text: str, kind: str) -> nodes.inline:
@@ -32,6 +57,10 @@ class ChronologyRenderer:
         corpus = env_corpus(app.env)
         self.documents = {entry.slug: corpus.docname(entry) for entry in corpus.entries}
         self.titles = {entry.slug: entry.title for entry in corpus.entries}
+        self.words = date_words(app.config.language)
+
+    def date(self, value: str, precision: str | None = None) -> str:
+        return display_date(value, precision, self.words)
 
     def link(self, source: Source) -> nodes.reference:
         target = self.documents.get(source.article, source.article)
@@ -45,8 +74,8 @@ class ChronologyRenderer:
     def source(self, event: Event, source: Source) -> nodes.list_item:
         line = nodes.paragraph("", "", self.link(source))
         if source.date != event.date:
-            differs = " — " + _("this source dates it %s") % display_date(source.date,
-                                                                          source.precision)
+            differs = " — " + _("this source dates it %s") % self.date(source.date,
+                                                                       source.precision)
             line += nodes.inline(differs, differs, classes=["chronology-source-date"])
         quote = nodes.paragraph("", "", classes=["chronology-quote"])
         quote += nodes.Text("“" + source.quote + "”")
@@ -59,7 +88,7 @@ class ChronologyRenderer:
             classes.append("chronology-conflict")
         box = nodes.container(ids=[nodes.make_id(f"event-{event.key}")], classes=classes)
         heading = nodes.paragraph("", "", classes=["chronology-heading"])
-        when = display_date(event.date, event.precision)
+        when = self.date(event.date, event.precision)
         heading += nodes.strong(when, when, classes=["chronology-date"])
         heading += nodes.Text(" — ")
         heading += nodes.inline(event.title, event.title, classes=["chronology-title"])
@@ -97,7 +126,7 @@ class ChronologyRenderer:
         which (a short line, where the names of every source made a wall of red text)."""
         counts: dict[str, int] = {}
         for source in event.sources:
-            when = display_date(source.date, source.precision)
+            when = self.date(source.date, source.precision)
             counts[when] = counts.get(when, 0) + 1
         said = "; ".join(when + " (" + (_("1 source") if n == 1 else _("%d sources") % n) + ")"
                          for when, n in counts.items())
