@@ -138,6 +138,27 @@ def test_turkish_glossary_and_chronology(app: SphinxTestApp) -> None:
         assert english not in glossary + chronology
 
 
+@pytest.mark.sphinx("html", testroot="i18n")
+def test_turkish_figures(app: SphinxTestApp) -> None:
+    """The timeline and the map: drawn by the core, in the words the adapter passes."""
+    build(app)
+    chronology = page(app, "chronology.html")
+    assert '<title id="edition-timeline-title">Kronolojinin zaman çizelgesi, 2020–2021' \
+           "</title>" in chronology
+    assert "Bir zaman ekseninde 1 olay; altında 1 makalenin yayın tarihleri." in chronology
+    assert ">Çizginin üstünde olaylar: bir gün için bir nokta;" in chronology
+    assert "<title>Makale 1, yayın tarihi 2 Mar 2021: Talks in Ankara</title>" in chronology
+    assert "<title>10 Kas 2020 — The minister met" in chronology
+    places = page(app, "places.html")
+    assert '<title id="edition-map-title">Sözlükteki yerlerin haritası</title>' in places
+    assert ">Temel harita: Natural Earth (kamu malı)<" in places
+    assert "<title>Ankara (39.9° K, 32.9° D)</title>" in places
+    assert "Ankara — 39.93° K, 32.86° D. Kaynak: Invented for the tests." in text_of(places)
+    assert "Yerler haritasında" in text_of(page(app, "glossary.html"))
+    for english in ("Timeline of the chronology", "Map of the places", "Base map", "° N"):
+        assert english not in chronology + places
+
+
 @pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "en"})
 def test_english_build_keeps_its_labels(app: SphinxTestApp) -> None:
     """The same root in English, in the same process as the Turkish builds."""
@@ -156,8 +177,13 @@ def test_english_build_keeps_its_labels(app: SphinxTestApp) -> None:
     assert "1 events from 1 articles" in chronology
     assert "Title taken from the sentence." in chronology
     assert "10 November 2020 — " in chronology
-    for turkish in ("Notlar", "Geçtiği", "Kişiler", "Yayın", "Mart"):
-        assert turkish not in text + glossary + chronology
+    figures = page(app, "chronology.html") + page(app, "places.html")
+    assert "Timeline of the chronology, 2020–2021</title>" in figures
+    assert "<title>Article 1, published 2 Mar 2021: Talks in Ankara</title>" in figures
+    assert "Map of the places in the glossary</title>" in figures
+    assert "Ankara — 39.93° N, 32.86° E. Source: Invented for the tests." in text_of(figures)
+    for turkish in ("Notlar", "Geçtiği", "Kişiler", "Yayın", "Mart", "Kronoloji", "harita"):
+        assert turkish not in text + glossary + chronology + figures
 
 
 @pytest.mark.sphinx("latex", testroot="i18n")

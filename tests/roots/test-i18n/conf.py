@@ -2,7 +2,8 @@
 
 extensions = ["myst_parser", "sphinx_annotated_edition.articles",
               "sphinx_annotated_edition.glossary", "sphinx_annotated_edition.notes",
-              "sphinx_annotated_edition.chronology", "sphinx_annotated_edition.reading"]
+              "sphinx_annotated_edition.chronology", "sphinx_annotated_edition.reading",
+              "sphinx_annotated_edition.figures"]
 edition_seed_dir = "seeds"
 edition_catalog = "seeds/catalog.yaml"
 edition_glossary = "glossary.yaml"
