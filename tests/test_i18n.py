@@ -198,6 +198,9 @@ def test_turkish_labels_in_print(app: SphinxTestApp) -> None:
         assert label in tex, label
     for english in ("Published", "Editorial note", "Appears in"):
         assert english not in tex
+    # "Appears in:" gives pages: "s. 3" in Turkish (the package the glossary ships)
+    sty = (Path(app.outdir) / "annotator-glossary.sty").read_text(encoding="utf-8")
+    assert r" s.\else s.\fi" in sty and " pp." not in sty
 
 
 @pytest.mark.sphinx("html", testroot="i18n")

@@ -8,6 +8,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util.texescape import escape
 
 from annotated_edition import jsonout
 from annotated_edition.glossary import entry_sort_key, unmatched_skips
@@ -186,13 +187,24 @@ def report_unused(app: Sphinx, env: BuildEnvironment) -> None:
         report(problem, Subtype.GLOSSARY)
 
 
+PAGE_WORDS = r" pp.\else p.\fi"  # in STY: "pp. 3, 5" for pages, "p. 3" for one page
+
+
+def page_words(sty: str) -> str:
+    """The package with "p." and "pp." in the build's language ("s." in Turkish)."""
+    if PAGE_WORDS not in sty:
+        raise ValueError("the glossary's LaTeX package no longer says p./pp. as expected")
+    pages, page = escape(_("pp.")), escape(_("p."))
+    return sty.replace(PAGE_WORDS, rf" {pages}\else {page}\fi")
+
+
 def export(app: Sphinx, exception: Exception | None) -> None:
     """Write glossary.json (HTML) or the LaTeX support file; deterministic, sorted."""
     if exception is not None:
         return
     outdir = Path(app.builder.outdir)
     if app.builder.format == "latex":
-        write_atomically(app, outdir / f"{STY_NAME}.sty", STY + latex_macros())
+        write_atomically(app, outdir / f"{STY_NAME}.sty", page_words(STY) + latex_macros())
         extend_xindy_style(outdir)
         return
     if not gets_html_exports(app.builder):
