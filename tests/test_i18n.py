@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
@@ -28,6 +29,7 @@ from sphinx_annotated_edition.i18n import CATALOG, KEYWORDS, LOCALE_DIR
 
 from buildtools import PROJECT, copy_root, differences, edit_file, output_files, read_docs
 from htmltext import strip_tags, texts_by_class
+from reviewcases import EPOCH
 
 TURKISH = LOCALE_DIR / "tr" / "LC_MESSAGES" / f"{CATALOG}.po"
 
@@ -40,10 +42,11 @@ def build(app: SphinxTestApp) -> None:
 
 
 @contextmanager
-def built(srcdir: Path, builddir: Path, parallel: int = 1) -> Iterator[SphinxTestApp]:
+def built(srcdir: Path, builddir: Path, parallel: int = 1,
+          **kwargs: Any) -> Iterator[SphinxTestApp]:
     """Build ``srcdir`` (incrementally when ``builddir`` holds an earlier build)."""
     app = SphinxTestApp("html", srcdir=srcdir, builddir=builddir, parallel=parallel,
-                        status=StringIO(), warning=StringIO())
+                        status=StringIO(), warning=StringIO(), **kwargs)
     try:
         build(app)
         yield app
@@ -219,6 +222,20 @@ def test_core_dates_in_the_words_the_adapter_passes(app: SphinxTestApp) -> None:
                        "2020-FA": "fall 2020", "199": "the 1990s",
                        "2022-W31": "week of 1 August 2022", "2021": "2021"}
     assert date_words("xx-unknown") == ENGLISH_DATES
+
+
+def test_turkish_review_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review status (tests/roots/test-review, a clean record) in Turkish."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    srcdir = copy_root("review", tmp_path / "src")
+    with built(srcdir, tmp_path / "build", confoverrides={"language": "tr"}) as app:
+        assert app.warning.getvalue() == ""
+        text = text_of(page(app, "index.html"))
+    assert "2 makalenin 6 paragrafından 6 tanesi incelendi (%100)." in text
+    assert "İnceleme her cümlede şunları arar: olgu gibi sunulan tartışmalı iddialar" in text
+    assert "Makale makale:" in text
+    assert "Bu durum her derlemede editörlerin inceleme kaydından yeniden üretilir." in text
+    assert "have been reviewed" not in text
 
 
 # --- parallel and incremental builds stay as they were --------------------------------
