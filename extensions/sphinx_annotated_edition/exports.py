@@ -26,6 +26,7 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 
+from sphinx_annotated_edition.i18n import __
 from sphinx_annotated_edition.warnings_ import Subtype, warn
 
 
@@ -51,7 +52,8 @@ def write_atomically(app: Sphinx, path: Path, text: str) -> bool:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         # an output file has no line to point at: its path is in the message
-        warn(f"cannot write {path}: {error.strerror or error}; the file was left as it was",
+        warn(__("cannot write %(path)s: %(error)s; the file was left as it was") % {
+                 "path": path, "error": error.strerror or error},
              Subtype.OUTPUT, None)
         return False
     return True

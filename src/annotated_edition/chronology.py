@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -144,23 +144,43 @@ def point_of(value: str) -> str:
     return first if first != ".." else last
 
 
-def display_date(value: str, precision: str | None = None) -> str:
+@dataclass(frozen=True)
+class DateWords:
+    """The words of a reader's language for dates: English unless the caller (the Sphinx
+    adapter, through its message catalog) passes others; templates use ``str.format``."""
+
+    months: tuple[str, ...] = MONTH_NAMES
+    seasons: Mapping[str, str] = field(default_factory=lambda: dict(SEASON_NAMES))
+    day: str = "{day} {month} {year}"
+    week: str = "week of {date}"
+    month: str = "{month} {year}"
+    season: str = "{season} {year}"
+    decade: str = "the {first}s"  # {first}: 1990, {last}: 1999
+
+
+ENGLISH_DATES = DateWords()
+
+
+def display_date(value: str, precision: str | None = None,
+                 words: DateWords = ENGLISH_DATES) -> str:
     """A date as a reader writes it, at its real precision: 10 November 2020, July 2021."""
     span = interval(value)
     precision = precision or (precision_of(value) if span else "")
     if span is None:
         return value
     first = span[0]
+    month = words.months[first.month - 1]
+    day = words.day.format(day=first.day, month=month, year=first.year)
     if precision == "day":
-        return f"{first.day} {MONTH_NAMES[first.month - 1]} {first.year}"
+        return day
     if precision == "week":
-        return f"week of {first.day} {MONTH_NAMES[first.month - 1]} {first.year}"
+        return words.week.format(date=day)
     if precision == "month":
-        return f"{MONTH_NAMES[first.month - 1]} {first.year}"
+        return words.month.format(month=month, year=first.year)
     if precision == "season":
-        return f"{SEASON_NAMES[value[-2:]]} {first.year}"
+        return words.season.format(season=words.seasons[value[-2:]], year=first.year)
     if precision == "decade":
-        return f"the {first.year}s"
+        return words.decade.format(first=first.year, last=first.year + 9)
     return str(first.year)
 
 

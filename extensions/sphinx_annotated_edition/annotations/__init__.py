@@ -24,6 +24,7 @@ from sphinx.util.typing import ExtensionMetadata
 from annotated_edition import __version__, jsonout
 from annotated_edition.webannotation import AnnotationRecord, collection
 from sphinx_annotated_edition.exports import gets_html_exports, write_atomically
+from sphinx_annotated_edition.i18n import add_catalog
 
 EVENT = "edition-annotations"
 FILENAME = "annotations.jsonld"
@@ -63,6 +64,7 @@ def export(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.add_event(EVENT)
     app.connect("build-finished", export)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,

@@ -45,6 +45,7 @@ from sphinx_annotated_edition.articles.output import setup_output
 from sphinx_annotated_edition.articles.singlehtml import no_index_entry, unique_ids
 from sphinx_annotated_edition.articles.stubs import write_stubs
 from sphinx_annotated_edition.articles.transforms import AddParagraphPermalinks
+from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.warnings_ import Subtype, report
 
@@ -78,6 +79,7 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.setup_extension("sphinx_design")
     add_path_config_value(app, "edition_seed_dir", "../seeds")
     add_path_config_value(app, "edition_catalog", "../seeds/catalog.yaml")

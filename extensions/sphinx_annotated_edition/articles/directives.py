@@ -17,22 +17,29 @@ from sphinx_annotated_edition.articles.collector import (
     ArticleListingCollector,
 )
 from sphinx_annotated_edition.articles.corpus import ARTICLE_KEY, Corpus, env_corpus
+from sphinx_annotated_edition.i18n import _, __, _lazy, day_month_year
 from sphinx_annotated_edition.warnings_ import Subtype, report, warn
 
 ANCHOR_ATTRIBUTE = "edition_anchor"  # on paragraph nodes: the block's stable anchor
 FILE_ATTRIBUTE = "edition_file"  # on paragraph nodes: the seed the block comes from
 
 
-def format_date(article: Article) -> str:
-    return f"{article.date.day} {article.date:%B %Y}" if article.date else "date unknown"
+def format_date(article: Article, language: str | None = None) -> str:
+    """The publication date in the reader's language (``language``; English when None)."""
+    return day_month_year(article.date, language) if article.date else _("date unknown")
 
 
 EDITORIAL_NOTE_ID = "editorial-note"
+# the words of the catalog's date_basis and of the furniture kinds, as a reader is told them
+DATE_BASES = {"stated": _lazy("stated"), "inferred": _lazy("inferred")}
+FURNITURE_KINDS = {"clock": _lazy("clock"), "calendar": _lazy("calendar"),
+                   "date stamp": _lazy("date stamp"), "site link": _lazy("site link")}
 
 
 def outlet_line(article: Article, country: str | None) -> str:
     """The outlet as a reader is told it: its name and, when known, its country."""
-    return f"{article.outlet}, {country}" if country else article.outlet
+    return _("%(outlet)s, %(country)s") % {"outlet": article.outlet, "country": country} \
+        if country else article.outlet
 
 
 def _field(name: str, *body: nodes.Node) -> nodes.field:
@@ -58,7 +65,7 @@ class ArticleDirective(SphinxDirective):
         entry = corpus.entry(file)
         if found is None or entry is None:
             self.env.note_dependency(str(corpus.catalog_path))  # until the entry is added
-            warn(f"no catalog entry for the seed {file!r}", Subtype.CATALOG,
+            warn(__("no catalog entry for the seed %r") % file, Subtype.CATALOG,
                  (self.env.docname, self.lineno))
             return []
         article, problems = found
@@ -103,56 +110,63 @@ class ArticleDirective(SphinxDirective):
         entry = env_corpus(self.env).entry(article.file)
         outlet = outlet_line(article, entry.outlet_country if entry else None)
         web = addnodes.only(expr="html")
-        web += nodes.paragraph("", f"{outlet} · {format_date(article)}",
+        web += nodes.paragraph("", f"{outlet} · {format_date(article, self.config.language)}",
                                classes=["article-source"])
         by = " · ".join(part for part in (
-            f"By {article.byline}" if article.byline else "", article.dateline or "") if part)
+            _("By %s") % article.byline if article.byline else "", article.dateline or "")
+            if part)
         if by:
             web += nodes.paragraph("", by, classes=["article-byline"])
-        basis = ("The date is printed on the page" if article.date_basis == "stated" else
-                 "The date is inferred from the text")
+        basis = (_("The date is printed on the page") if article.date_basis == "stated" else
+                 _("The date is inferred from the text"))
         web += nodes.paragraph(
-            "", "", nodes.Text(f"{basis}: see the "),
-            nodes.reference("", "editorial note", refid=EDITORIAL_NOTE_ID,
+            "", "", nodes.Text(_("%s: see the ") % basis),
+            nodes.reference("", _("editorial note"), refid=EDITORIAL_NOTE_ID,
                             internal=True),
             nodes.Text("."), classes=["article-basis"])
         fields = nodes.field_list()
-        fields += _field("Outlet", _text(article.outlet))
-        basis = "as stated on the page" if article.date_basis == "stated" else \
-            "inferred from the text; see the editorial note"
-        fields += _field("Published", _text(f"{format_date(article)} ({basis})"))
+        fields += _field(_("Outlet"), _text(article.outlet))
+        basis = _("as stated on the page") if article.date_basis == "stated" else \
+            _("inferred from the text; see the editorial note")
+        published = format_date(article, self.config.language)
+        fields += _field(_("Published"), _text(f"{published} ({basis})"))
         if article.byline:
-            fields += _field("Byline", _text(article.byline))
+            fields += _field(_("Byline"), _text(article.byline))
         if article.dateline:
-            fields += _field("Dateline", _text(article.dateline))
+            fields += _field(_("Dateline"), _text(article.dateline))
         printed = addnodes.only(expr="not html")
         printed += fields
         return nodes.container("", web, printed, classes=["article-meta"])
 
     def editorial_note(self, article: Article) -> nodes.admonition:
         note = nodes.admonition(classes=["editorial-note"], ids=[EDITORIAL_NOTE_ID])
-        note += nodes.title("Editorial note", "Editorial note")
+        heading = _("Editorial note")
+        note += nodes.title(heading, heading)
         facts = nodes.bullet_list()
         if not article.title_in_text:
             facts += nodes.list_item("", nodes.paragraph(
-                "", "The source prints no headline; the title in square brackets is the "
-                "editor's."))
+                "", _("The source prints no headline; the title in square brackets is the "
+                      "editor's.")))
         facts += nodes.list_item("", nodes.paragraph(
-            "", f"Outlet: {article.outlet}. {article.outlet_basis}"))
+            "", _("Outlet: %(outlet)s. %(basis)s") % {"outlet": article.outlet,
+                                                       "basis": article.outlet_basis}))
         facts += nodes.list_item("", nodes.paragraph(
-            "", f"Date ({article.date_basis}): {article.date_evidence}"))
+            "", _("Date (%(basis)s): %(evidence)s") % {
+                "basis": str(DATE_BASES.get(article.date_basis, article.date_basis)),
+                "evidence": article.date_evidence}))
         note += facts
         if article.furniture:
-            note += nodes.paragraph("", "Set aside as page furniture, not article text (with "
-                                    "their lines in the source as saved):")
+            note += nodes.paragraph("", _("Set aside as page furniture, not article text "
+                                          "(with their lines in the source as saved):"))
             removed = nodes.bullet_list(classes=["furniture"])
             for line in article.furniture:
                 removed += nodes.list_item("", nodes.paragraph(
-                    "", "", _text(f"line {line.line} ({line.kind}): "),
+                    "", "", _text(_("line %(line)d (%(kind)s): ") % {
+                        "line": line.line, "kind": str(FURNITURE_KINDS.get(line.kind, line.kind))}),
                     nodes.literal(line.text, line.text)))
             note += removed
         else:
-            note += nodes.paragraph("", "No page furniture was found in the source.")
+            note += nodes.paragraph("", _("No page furniture was found in the source."))
         return note
 
 
@@ -191,7 +205,7 @@ class ArticleCardsDirective(SphinxDirective):
         title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"],
                                  children=[nodes.Text(article.title)])
         meta = nodes.paragraph("", f"{outlet_line(article, entry.outlet_country)} · "
-                               f"{format_date(article)}",
+                               f"{format_date(article, self.config.language)}",
                                classes=["article-card-meta"])
         opening = article.blocks[0].text if article.blocks else ""
         body = create_component("card-body", ["sd-card-body"], children=[

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
+
+from sphinx_annotated_edition.i18n import _
 
 
 class paragraph_permalink(nodes.Inline, nodes.Element):  # noqa: N801 (docutils naming)

@@ -23,6 +23,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
 from sphinx_annotated_edition.articles.searchindex import setup_search_index
+from sphinx_annotated_edition.i18n import __
 from sphinx_annotated_edition.warnings_ import Subtype, warn
 
 SOURCES = "_sources"  # where HTML builders copy each page's source
@@ -42,8 +43,8 @@ def rewrite_after_interrupted_writing(app: Sphinx, env: BuildEnvironment) -> lis
         mark.parent.mkdir(parents=True, exist_ok=True)
         mark.touch()
     except OSError as error:
-        warn(f"cannot write {mark}: {error.strerror}; an interrupted build will not be "
-             "noticed", Subtype.OUTPUT, None)
+        warn(__("cannot write %(path)s: %(error)s; an interrupted build will not be "
+                "noticed") % {"path": mark, "error": error.strerror}, Subtype.OUTPUT, None)
     return sorted(env.found_docs) if interrupted else []
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotated_edition.problems import Problem
 from sphinx_annotated_edition.articles.corpus import Corpus
+from sphinx_annotated_edition.i18n import __
 
 STUB_MARKER = ("<!-- written by sphinx_annotated_edition.articles from the seeds' catalog: "
                "do not edit -->")
@@ -41,10 +42,10 @@ def write_stubs(corpus: Corpus, srcdir: Path) -> tuple[list[Path], list[Problem]
             current = path.read_text(encoding="utf-8", errors="replace") \
                 if path.exists() else None
             if current is not None and not is_stub(current):
-                problems.append(Problem(str(path), 1, "this page was not written by the "
-                                        "edition and is in the way of an article's page: it "
-                                        "was left alone; move it or change the slug",
-                                        "catalog"))
+                problems.append(Problem(str(path), 1, __(
+                    "this page was not written by the edition and is in the way of an "
+                    "article's page: it was left alone; move it or change the slug"),
+                    "catalog"))
             elif current != text:
                 path.write_text(text, encoding="utf-8")
         for path in folder.glob("*.md"):
@@ -53,5 +54,6 @@ def write_stubs(corpus: Corpus, srcdir: Path) -> tuple[list[Path], list[Problem]
                 path.unlink()
     except OSError as error:
         problems.append(Problem(str(error.filename or folder), 1,
-                                f"cannot write the article pages: {error.strerror}", "catalog"))
+                                __("cannot write the article pages: %s") % error.strerror,
+                                "catalog"))
     return sorted(wanted), problems

@@ -48,9 +48,11 @@ from sphinx_annotated_edition.book.latex import (
     drop_generated_includes,
 )
 from sphinx_annotated_edition.book.titlepage import write_titlepage
+from sphinx_annotated_edition.i18n import add_catalog
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.add_config_value("edition_book_frontmatter", [], "", types=frozenset({list, tuple}))
     app.add_config_value("edition_book_backmatter", [], "", types=frozenset({list, tuple}))
     app.add_config_value("edition_subtitle", "", "", types=frozenset({str}))

@@ -20,7 +20,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.builders._epub_base import NavPoint as NcxPoint  # the NCX points, a type only
 from sphinx.builders.epub3 import Epub3Builder, NavPoint
-from sphinx.locale import _
+from sphinx.locale import _ as sphinx_label  # Sphinx's own words, in its own catalog
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
@@ -32,6 +32,7 @@ from sphinx_annotated_edition.glossary.nodes import (
     glossary_link,
     typographic,
 )
+from sphinx_annotated_edition.i18n import _
 
 EPUB_CSS = "edition-epub.css"
 GLOSSARY_NOTEREF = "edition-glossary-noteref"  # class of a term link to its aside
@@ -142,7 +143,7 @@ class EditionEpub3Builder(Epub3Builder):
         """Sphinx adds an empty "Footnotes" rubric to a page without URLs: take it out."""
         super().add_visible_links(tree, show_urls)
         for rubric in list(tree.findall(nodes.rubric)):
-            if rubric.astext() == FOOTNOTES_RUBRIC and not isinstance(
+            if rubric.astext() == sphinx_label(FOOTNOTES_RUBRIC) and not isinstance(
                     rubric.next_node(descend=False, siblings=True), nodes.footnote):
                 rubric.parent.remove(rubric)
 

@@ -17,20 +17,20 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.locale import _
 from sphinx.util.texescape import escape
 
 from annotated_edition.articles import Article
 from sphinx_annotated_edition.articles.corpus import env_corpus
 from sphinx_annotated_edition.articles.directives import format_date
+from sphinx_annotated_edition.i18n import _, _lazy
 
 # not .tex: Sphinx's Makefile (and Read the Docs) compile every .tex file of the folder
 TITLEPAGE = "editiontitlepage.ltx"
 # The key to what the edition adds to the texts, as the colophon prints it.
-SIGNS = (_("° after a word: explained in the glossary"),
-         _("[sic]: so printed in the source, see the note"),
-         _("[ ] around a title: the editor's, the source prints none"),
-         _("the numbers in the margin: the paragraphs, as cited in every edition"))
+SIGNS = (_lazy("° after a word: explained in the glossary"),
+         _lazy("[sic]: so printed in the source, see the note"),
+         _lazy("[ ] around a title: the editor's, the source prints none"),
+         _lazy("the numbers in the margin: the paragraphs, as cited in every edition"))
 
 
 def build_date() -> dt.date:
@@ -62,7 +62,8 @@ def titlepage_latex(app: Sphinx) -> str:
         lines += [r"\vspace{1.2em}",
                   rf"{{\large\normalfont\itshape {tex(config.edition_subtitle)}\par}}"]
     if editors:
-        lines += [r"\vspace{2.5em}", rf"{{\normalfont {tex(_('Edited by'))}\par}}",
+        edited_by = tex(_("Edited by"))
+        lines += [r"\vspace{2.5em}", rf"{{\normalfont {edited_by}\par}}",
                   r"\vspace{.4em}", rf"{{\large {', '.join(editors)}\par}}"]
     lines += [r"\vfill", r"\end{titlepage}",
               r"\thispagestyle{empty}\null\vfill",
@@ -70,9 +71,11 @@ def titlepage_latex(app: Sphinx) -> str:
     lines += [rf"\textbf{{{title}}}\par"]
     lines += _sources(app, tex)
     lines += _method(app, tex)
-    lines.append(rf"{tex(_('Signs'))}: " + "; ".join(tex(sign) for sign in SIGNS) + r".\par")
+    lines.append(tex(_("Signs")) + ": " + "; ".join(tex(str(sign)) for sign in SIGNS) +
+                 r".\par")
     if config.edition_licence:
-        lines.append(rf"{tex(_('Licence'))}: {tex(config.edition_licence.rstrip('.'))}.\par")
+        licence = tex(_("Licence"))
+        lines.append(rf"{licence}: {tex(config.edition_licence.rstrip('.'))}.\par")
     reviewed = config.edition_reviewed
     checked = (tex(_("Text reviewed against the source files on")) + " " + tex(reviewed)
                if reviewed else
@@ -110,23 +113,24 @@ def edition_articles(env: BuildEnvironment) -> list[Article]:
 
 def _sources(app: Sphinx, tex: Callable[[str], str]) -> list[str]:
     """One line per article: outlet, date and title, in reading order."""
-    items = [rf"\item {tex(article.outlet)}, {tex(format_date(article))}: "
+    items = [rf"\item {tex(article.outlet)}, {tex(format_date(article, app.config.language))}: "
              rf"\emph{{{tex(article.title)}}}" for article in edition_articles(app.env)]
     if not items:
         return []
-    return [rf"{tex(_('The sources'))}:\par",
+    return [tex(_("The sources")) + r":\par",
             r"\begin{itemize}\setlength{\itemsep}{0pt}\setlength{\parskip}{0pt}",
             *items, r"\end{itemize}"]
 
 
 def _method(app: Sphinx, tex: Callable[[str], str]) -> list[str]:
     """Where the front matter (the method, the sources) is, with its page."""
-    pages = [rf"{tex(app.env.titles[name].astext())}, p.\,\pageref{{{name}::doc}}"
+    page = tex(_("p."))  # before a page number
+    pages = [rf"{tex(app.env.titles[name].astext())}, {page}\,\pageref{{{name}::doc}}"
              for name in app.config.edition_book_frontmatter
              if name in app.env.all_docs and name in app.env.titles]
     if not pages:
         return []
-    return [rf"{tex(_('How the texts were edited'))}: " + "; ".join(pages) + r".\par"]
+    return [tex(_("How the texts were edited")) + ": " + "; ".join(pages) + r".\par"]
 
 
 def write_titlepage(app: Sphinx, exception: Exception | None) -> None:

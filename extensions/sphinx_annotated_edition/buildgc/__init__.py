@@ -36,6 +36,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
+from sphinx_annotated_edition.i18n import __, add_catalog
 from sphinx_annotated_edition.warnings_ import Subtype, warn
 
 # Sphinx keeps the doctrees it read for the writing phase (a private attribute of the
@@ -62,8 +63,8 @@ def freeze(app: Sphinx, builder: Builder) -> None:
     if not app.config.edition_gc_freeze or _state["frozen"]:
         return
     if not drop_read_doctrees(app.env):
-        warn(f"this Sphinx has no BuildEnvironment.{DOCTREE_CACHE}: the collector is left "
-             "alone (set edition_gc_freeze = False to silence this)", Subtype.BUILDGC,
+        warn(__("this Sphinx has no BuildEnvironment.%s: the collector is left alone (set "
+                "edition_gc_freeze = False to silence this)") % DOCTREE_CACHE, Subtype.BUILDGC,
              None)
         return
     gc.collect()
@@ -82,6 +83,7 @@ def thaw(app: Sphinx, exception: BaseException | None = None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.add_config_value("edition_gc_freeze", True, "", types=frozenset({bool}))
     app.connect("builder-inited", thaw)  # an earlier build that never finished
     app.connect("write-started", freeze)

@@ -26,6 +26,7 @@ from sphinx_annotated_edition.chronology.domain import ChronologyDomain, updated
 from sphinx_annotated_edition.chronology.exports import write_json
 from sphinx_annotated_edition.chronology.nodes import chronology_list, skip_node
 from sphinx_annotated_edition.chronology.render import fill_placeholders
+from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.paths import add_path_config_value
 
 STATIC = Path(__file__).parent / "static"
@@ -36,6 +37,7 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.setup_extension("sphinx_annotated_edition.articles")
     add_path_config_value(app, "edition_chronology_overlay", "chronology.yaml")
     app.add_domain(ChronologyDomain)

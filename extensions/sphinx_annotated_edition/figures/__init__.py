@@ -32,6 +32,7 @@ from sphinx_annotated_edition.figures.render import (
     fill_figures,
     link_glossary_places,
 )
+from sphinx_annotated_edition.i18n import add_catalog
 
 STATIC = Path(__file__).parent / "static"
 
@@ -46,6 +47,7 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.setup_extension("sphinx_annotated_edition.chronology")
     app.setup_extension("sphinx_annotated_edition.glossary")
     app.add_domain(FiguresDomain)

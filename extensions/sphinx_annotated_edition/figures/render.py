@@ -14,19 +14,22 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.locale import _
 
-from annotated_edition.figures.placemap import Place, draw_map
-from annotated_edition.figures.timeline import Publication, draw_timeline
+from annotated_edition.figures.placemap import MapWords, Place, draw_map
+from annotated_edition.figures.timeline import Publication, TimelineWords, draw_timeline
 from annotated_edition.glossary import Entry
 from sphinx_annotated_edition.articles.corpus import env_corpus
 from sphinx_annotated_edition.chronology.domain import chronology_of
+from sphinx_annotated_edition.chronology.render import date_words
 from sphinx_annotated_edition.figures.domain import map_page
 from sphinx_annotated_edition.figures.nodes import edition_figure
 from sphinx_annotated_edition.glossary.data import env_glossary
+from sphinx_annotated_edition.i18n import _, __, _lazy
 from sphinx_annotated_edition.warnings_ import Subtype, warn
 
 EPUB_BUILDERS = frozenset({"epub", "epub3"})
+# what a place of the map is, when not a town or a site, as the list of places says it
+AREAS = {"country": _lazy("country"), "region": _lazy("region")}
 
 
 def places_of(entries: list[Entry]) -> list[tuple[Entry, Place]]:
@@ -60,7 +63,8 @@ def _image(app: Sphinx, docname: str, name: str, svg: str, alt: str) -> nodes.No
         try:
             import cairosvg  # only the PDF needs it (and Debian's libcairo2)
         except (ImportError, OSError) as error:
-            warn(f"the {name} cannot go into the PDF: CairoSVG is not usable ({error})",
+            warn(__("the %(figure)s cannot go into the PDF: CairoSVG is not usable "
+                    "(%(error)s)") % {"figure": name, "error": error},
                  Subtype.FIGURES, docname)
             return nodes.paragraph(alt, alt)
         target = folder / f"{name}.pdf"
@@ -93,11 +97,48 @@ def _figure(app: Sphinx, docname: str, name: str, svg: str, print_svg: str, titl
     return figure
 
 
+def timeline_words(language: str | None) -> TimelineWords:
+    """The timeline's words in the build's language (the core draws, the catalog speaks)."""
+    return TimelineWords(
+        dates=date_words(language),
+        key=(_("Events above the line: a dot for a day, a bar as long as a month, a season, "
+               "a year or a decade."),
+             _("Below it, the dates the articles were published. [n]: reported in article "
+               "n.")),
+        title=_("Timeline of the chronology, {first}–{last}"),
+        untitled=_("Timeline of the chronology"),
+        nothing_dated=_("No event is dated and no article has a publication date yet."),
+        description=_("{events} events on a time axis, with the publication dates of "
+                      "{articles} articles below it.") + " ",
+        one_conflict=_("1 event with conflicting dates drawn as a split mark, one mark for "
+                       "each date.") + " ",
+        conflicts=_("{count} events with conflicting dates drawn as a split mark, one mark "
+                    "for each date.") + " ",
+        listed=_("The same events are listed, with their sources, after the figure."),
+        date_in=_("{date}: the date in{sources}"),
+        conflict=_("Conflict: {title}, dated {date} and {other} by different sources"),
+        publication=_("Article {number}, published {date}: {title}"),
+        gap=_("{years} years without events left out"))
+
+
+def map_words() -> MapWords:
+    """The map's words in the build's language."""
+    return MapWords(
+        title=_("Map of the places in the glossary"),
+        description=_("A map of Türkiye, the South Caucasus and the Caspian Sea with {count} "
+                      "places of the glossary marked and named: {names}. The places are "
+                      "listed with their coordinates after the map."),
+        base_map=_("Base map: Natural Earth (public domain)"),
+        place=_("{names} ({lat}° N, {lon}° E)"),
+        off_map=_("{names}: off the map, towards {lat}° N, {lon}° E"))
+
+
 def timeline_figure(app: Sphinx, docname: str) -> list[nodes.Node]:
     chronology = chronology_of(app.env, warn=False)
     articles = publications(app)
-    screen = draw_timeline(chronology.events, articles)
-    printed = draw_timeline(chronology.events, articles, screen=False)
+    words = timeline_words(app.config.language)
+    screen = draw_timeline(chronology.events, articles, words=words)
+    printed = draw_timeline(chronology.events, articles, screen=False, words=words)
     caption = _("The chronology at a glance: events above the axis, the articles' "
                 "publication dates below it; the list after the figure gives every event "
                 "with its sources.")
@@ -106,8 +147,9 @@ def timeline_figure(app: Sphinx, docname: str) -> list[nodes.Node]:
 
 def map_figure(app: Sphinx, docname: str) -> list[nodes.Node]:
     places = places_of(env_glossary(app.env).entries)
-    screen = draw_map([place for _entry, place in places])
-    printed = draw_map([place for _entry, place in places], screen=False)
+    words = map_words()
+    screen = draw_map([place for _entry, place in places], words=words)
+    printed = draw_map([place for _entry, place in places], screen=False, words=words)
     caption = _("The places of the glossary. Base map: Natural Earth (public domain), "
                 "country borders as of its version 4.1.0.")
     figure = _figure(app, docname, "map", screen.svg, printed.svg, screen.title, caption)
@@ -124,10 +166,11 @@ def place_list(app: Sphinx, docname: str, places: list[tuple[Entry, Place]]) -> 
             para += nodes.target("", "", ids=[anchor])
         names = " / ".join(place.names)
         para += _term_link(app, docname, entry, names)
-        where = (f" — {abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, "
-                 f"{abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}")
+        lat, lon = f"{abs(place.lat):.2f}", f"{abs(place.lon):.2f}"
+        where = (" — " + (_("%s° N") if place.lat >= 0 else _("%s° S")) % lat + ", " +
+                 (_("%s° E") if place.lon >= 0 else _("%s° W")) % lon)
         if place.area:
-            where += f" ({_(place.area)})"
+            where += f" ({AREAS.get(place.area, place.area)})"
         para += nodes.Text(where + ". ")
         source = _("Source: ") + entry.coordinates.source + "." if entry.coordinates else ""
         para += nodes.inline(source, source, classes=["edition-place-source"])

@@ -66,6 +66,7 @@ from sphinx_annotated_edition.glossary.transforms import (
     EmbedDefinitions,
     LinkGlossaryTerms,
 )
+from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.paths import add_path_config_value
 
 __all__ = ["occurrences", "setup"]
@@ -78,6 +79,7 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.setup_extension("sphinx_annotated_edition.articles")
     app.setup_extension("sphinx_annotated_edition.annotations")
     app.connect("edition-annotations", annotation_records)

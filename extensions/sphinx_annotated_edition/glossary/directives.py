@@ -12,16 +12,17 @@ from sphinx.util.docutils import SphinxDirective
 from annotated_edition.glossary import CATEGORIES, Entry, entry_sort_key
 from sphinx_annotated_edition.glossary.data import env_glossary
 from sphinx_annotated_edition.glossary.domain import glossary_domain
-from sphinx_annotated_edition.glossary.nodes import glossary_occurrences
+from sphinx_annotated_edition.glossary.nodes import CATEGORY_NAMES, glossary_occurrences
 from sphinx_annotated_edition.glossary.transforms import REGISTER_MARK, index_key
+from sphinx_annotated_edition.i18n import _, _lazy
 
 CATEGORY_TITLES = {
-    "person": "People",
-    "place": "Places",
-    "organisation": "Organisations",
-    "agreement": "Agreements",
-    "event": "Events",
-    "concept": "Concepts and contested terms",
+    "person": _lazy("People"),
+    "place": _lazy("Places"),
+    "organisation": _lazy("Organisations"),
+    "agreement": _lazy("Agreements"),
+    "event": _lazy("Events"),
+    "concept": _lazy("Concepts and contested terms"),
 }
 assert set(CATEGORY_TITLES) == set(CATEGORIES)
 
@@ -42,7 +43,7 @@ class GlossaryDirective(SphinxDirective):
         out: list[nodes.Node] = []
         entries = sorted(glossary.entries, key=entry_sort_key)
         for category, group in groupby(entries, key=lambda entry: entry.category):
-            title = CATEGORY_TITLES[category]
+            title = str(CATEGORY_TITLES[category])
             section = nodes.section(ids=[f"glossary-{category}"], names=[title.lower()],
                                     classes=["glossary-category"])
             section += nodes.title(title, title)
@@ -64,19 +65,23 @@ class GlossaryDirective(SphinxDirective):
             index[REGISTER_MARK] = entry.id
         definition = nodes.definition()
         para = nodes.paragraph()
-        para += nodes.inline(entry.category, entry.category, classes=["glossary-category-label"])
+        category = str(CATEGORY_NAMES.get(entry.category, entry.category))
+        para += nodes.inline(category, category, classes=["glossary-category-label"])
         para += nodes.Text(". ")
         para += nodes.Text(entry.definition)
         definition += para
         if entry.dates:
-            definition += nodes.paragraph("", "", nodes.emphasis("Dates:", "Dates:"),
+            dates = _("Dates:")
+            definition += nodes.paragraph("", "", nodes.emphasis(dates, dates),
                                           nodes.Text(" " + entry.dates))
         others = [alias for alias in entry.aliases if alias != entry.term]
         if others:
-            definition += nodes.paragraph("", "", nodes.emphasis("Also:", "Also:"),
+            also = _("Also:")
+            definition += nodes.paragraph("", "", nodes.emphasis(also, also),
                                           nodes.Text(" " + ", ".join(others)))
         if entry.see_also:
-            see = nodes.paragraph("", "", nodes.emphasis("See also:", "See also:"),
+            see_also = _("See also:")
+            see = nodes.paragraph("", "", nodes.emphasis(see_also, see_also),
                                   nodes.Text(" "))
             glossary = env_glossary(self.env)
             for number, target in enumerate(entry.see_also):

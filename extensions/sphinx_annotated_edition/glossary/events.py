@@ -8,6 +8,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util.texescape import escape
 
 from annotated_edition import jsonout
 from annotated_edition.glossary import entry_sort_key, unmatched_skips
@@ -20,6 +21,7 @@ from sphinx_annotated_edition.glossary.data import LINK_MODES, env_glossary
 from sphinx_annotated_edition.glossary.domain import Occurrence, glossary_domain
 from sphinx_annotated_edition.glossary.latexindex import extend_xindy_style, latex_macros
 from sphinx_annotated_edition.glossary.nodes import glossary_occurrences, occurrence_label
+from sphinx_annotated_edition.i18n import _, __
 from sphinx_annotated_edition.warnings_ import Subtype, report, warn
 
 EXPORT_NAME = "glossary.json"
@@ -66,8 +68,9 @@ def check_config(app: Sphinx) -> None:
     """Load the glossary once, report what is wrong with it, check the link mode."""
     mode = app.config.edition_glossary_link
     if mode not in LINK_MODES:
-        warn(f"edition_glossary_link is {mode!r}; expected one of {', '.join(LINK_MODES)}: "
-             "'article' is used", Subtype.GLOSSARY, "conf.py:")
+        warn(__("edition_glossary_link is %(mode)r; expected one of %(modes)s: 'article' is "
+                "used") % {"mode": mode, "modes": ", ".join(LINK_MODES)},
+             Subtype.GLOSSARY, "conf.py:")
         app.config.edition_glossary_link = "article"
     for problem in env_glossary(app.env).problems:
         report(problem, Subtype.GLOSSARY)
@@ -78,7 +81,7 @@ def article_label(env: BuildEnvironment, docname: str) -> tuple[str, str]:
     title = env.titles[docname].astext() if docname in env.titles else docname
     article = article_of(env, docname)
     # the titles are long; the dates tell the articles apart
-    return title, format_date(article) if article is not None else title
+    return title, format_date(article, env.config.language) if article is not None else title
 
 
 def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -127,7 +130,8 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
             node.replace_self([])
             continue
         para = nodes.paragraph(classes=["glossary-appears-in"])
-        para += nodes.emphasis("Appears in:", "Appears in:")
+        appears = _("Appears in:")
+        para += nodes.emphasis(appears, appears)
         para += nodes.Text(" ")
         if app.builder.format == "latex":  # a book gives pages
             node.replace_self(_printed_pages(para, node["entry_id"], docs, order))
@@ -145,7 +149,8 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
                 label = f"¶{anchor.lstrip('p')}"
                 para += nodes.reference(label, label, internal=True,
                                         refuri=f"{uri}#{anchor}",
-                                        reftitle=f"{title}, paragraph {anchor.lstrip('p')}")
+                                        reftitle=_("%(title)s, paragraph %(number)s") % {
+                                            "title": title, "number": anchor.lstrip("p")})
         node.replace_self(para)
 
 
@@ -173,12 +178,24 @@ def report_unused(app: Sphinx, env: BuildEnvironment) -> None:
                 for match in glossary.matcher.find(named))
     for entry in glossary.entries:
         if entry.id not in used:
-            warn(f"the glossary entry {entry.id!r} ({entry.term}) occurs in no article",
+            warn(__("the glossary entry %(id)r (%(term)s) occurs in no article") % {
+                     "id": entry.id, "term": entry.term},
                  Subtype.GLOSSARY_UNUSED, f"{Path(entry.path)}:{entry.line}")
     texts = [found[0].text for found in map(corpus.article, (e.file for e in corpus.entries))
              if found is not None]
     for problem in unmatched_skips(glossary.entries, texts):
         report(problem, Subtype.GLOSSARY)
+
+
+PAGE_WORDS = r" pp.\else p.\fi"  # in STY: "pp. 3, 5" for pages, "p. 3" for one page
+
+
+def page_words(sty: str) -> str:
+    """The package with "p." and "pp." in the build's language ("s." in Turkish)."""
+    if PAGE_WORDS not in sty:
+        raise ValueError("the glossary's LaTeX package no longer says p./pp. as expected")
+    pages, page = escape(_("pp.")), escape(_("p."))
+    return sty.replace(PAGE_WORDS, rf" {pages}\else {page}\fi")
 
 
 def export(app: Sphinx, exception: Exception | None) -> None:
@@ -187,7 +204,7 @@ def export(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.builder.outdir)
     if app.builder.format == "latex":
-        write_atomically(app, outdir / f"{STY_NAME}.sty", STY + latex_macros())
+        write_atomically(app, outdir / f"{STY_NAME}.sty", page_words(STY) + latex_macros())
         extend_xindy_style(outdir)
         return
     if not gets_html_exports(app.builder):

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sphinx.locale import _
-
 from annotated_edition.collation import ascii_key
 from annotated_edition.folding import fold
 from annotated_edition.glossary import Entry
+from sphinx_annotated_edition.i18n import _
 
 # The registers in print order: their digit (the sort key's prefix) and categories.
 REGISTERS: tuple[tuple[str, frozenset[str]], ...] = (

@@ -11,6 +11,7 @@ from sphinx.writers.latex import LaTeXTranslator
 
 from annotated_edition.glossary import Entry
 from sphinx_annotated_edition.glossary.latexindex import SEE, register_key
+from sphinx_annotated_edition.i18n import _lazy
 
 
 def occurrence_label(docname: str, anchor: str, entry_id: str) -> str:
@@ -24,6 +25,15 @@ def typographic(text: str) -> str:
     return str(smartyPants(text, attr="q", language="en"))
 
 POPOVER_PREFIX = "glossary-def-"  # id of an entry's definition embedded in a page
+# the category an entry's definition starts with, as a reader is told it
+CATEGORY_NAMES = {
+    "person": _lazy("person"),
+    "place": _lazy("place"),
+    "organisation": _lazy("organisation"),
+    "agreement": _lazy("agreement"),
+    "event": _lazy("event"),
+    "concept": _lazy("concept"),
+}
 
 
 def shown_in_articles(entry: Entry) -> tuple[str, str, str, str, str, str, bool]:
@@ -102,7 +112,8 @@ def visit_glossary_definitions_html(self: HTML5Translator,
             f'<span id="{POPOVER_PREFIX}{html.escape(entry_id, quote=True)}" '
             f'class="glossary-definition" role="tooltip">'
             f'<strong class="glossary-definition-term">{html.escape(term)}</strong> '
-            f'<span class="glossary-definition-category">{html.escape(category)}</span>'
+            f'<span class="glossary-definition-category">'
+            f'{html.escape(str(CATEGORY_NAMES.get(category, category)))}</span>'
             f'{extra}: {html.escape(definition)}</span>\n')
     self.body.append("</div>\n")
     raise nodes.SkipNode

@@ -33,6 +33,7 @@ from sphinx.util.typing import ExtensionMetadata
 from annotated_edition import __version__
 from annotated_edition.webannotation import AnnotationRecord
 from sphinx_annotated_edition.annotations import EVENT
+from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.notes.collector import ArticleNotesCollector
 from sphinx_annotated_edition.notes.data import note_set
 from sphinx_annotated_edition.notes.domain import NotesDomain
@@ -43,6 +44,7 @@ from sphinx_annotated_edition.notes.margin import (
     visit_margin_note_html,
 )
 from sphinx_annotated_edition.notes.nodes import margin_note
+from sphinx_annotated_edition.notes.popover import add_popover_words
 from sphinx_annotated_edition.notes.transforms import DOC_TITLE, AddNotes, GatherNotes
 from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.warnings_ import Subtype, report
@@ -73,6 +75,7 @@ def note_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_annotated_edition.articles")
     app.setup_extension("sphinx_annotated_edition.annotations")
@@ -88,6 +91,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", check_notes)
     app.connect("builder-inited", add_static_path)
     app.connect(EVENT, note_records)
+    app.connect("html-page-context", add_popover_words)
     app.add_css_file("edition-notes.css")
     app.add_js_file("edition-notes.js", loading_method="defer")
     # env_version 2: per article, the fingerprint of the notes it was read with

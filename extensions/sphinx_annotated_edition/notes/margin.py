@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from sphinx_annotated_edition.i18n import _
 from sphinx_annotated_edition.notes.nodes import (
     APPARATUS,
     KIND_CLASS,

@@ -23,6 +23,7 @@ from sphinx.util.docutils import new_document
 from sphinx.util.logging import LogCollector
 
 from annotated_edition.markup import construct_refusal, link_refusal, role_refusal
+from sphinx_annotated_edition.i18n import __
 
 # What a note may hold once rendered: text, emphasis, links and the edition's roles.
 _SAFE_NODES = (nodes.Text, nodes.emphasis, nodes.strong, nodes.inline, nodes.reference,
@@ -42,7 +43,7 @@ def parse_inline(text: str, document: nodes.document, source: str,
                                 stream=False)
     messages: list[str] = []
     scratch.reporter.attach_observer(
-        lambda message: messages.append(f"docutils reports: {_text_of(message)}")
+        lambda message: messages.append(__("docutils reports: %s") % _text_of(message))
         if message["level"] >= Reporter.WARNING_LEVEL else None)
     holder = nodes.paragraph()
     md = create_md_parser(env.myst_config, SphinxRenderer)
@@ -59,7 +60,7 @@ def parse_inline(text: str, document: nodes.document, source: str,
     collector = LogCollector()
     with collector.collect():
         md.renderer.render(tokens, md.options, md_env)
-    messages += [f"MyST reports: {' '.join(record.getMessage().split())}"
+    messages += [__("MyST reports: %s") % " ".join(record.getMessage().split())
                  for record in collector.logs if record.levelno >= logging.WARNING]
     if kept is None:  # the page's word count is the article's, not the note's
         metadata.pop("wordcount", None)

@@ -21,6 +21,7 @@ from annotated_edition.problems import excerpt
 from annotated_edition.webannotation import AnnotationRecord
 from sphinx_annotated_edition.articles.corpus import article_of
 from sphinx_annotated_edition.articles.directives import ANCHOR_ATTRIBUTE, FILE_ATTRIBUTE
+from sphinx_annotated_edition.i18n import _, __
 from sphinx_annotated_edition.notes.collector import ArticleNotesCollector
 from sphinx_annotated_edition.notes.data import note_set
 from sphinx_annotated_edition.notes.domain import NotesDomain
@@ -159,15 +160,17 @@ class AddNotes(SphinxTransform):
               number: int) -> nodes.footnote | None:
         text = paragraph_text(paragraph)
         if text[note.block_start:note.block_end] != note.exact:
-            warn(f"article {note.file} ({note.slug}): the quote {note.exact!r} is no longer "
-                 f"at its place in paragraph {note.anchor}; the note is left out",
+            warn(__("article %(file)s (%(slug)s): the quote %(quote)r is no longer at its "
+                    "place in paragraph %(anchor)s; the note is left out") % {
+                     "file": note.file, "slug": note.slug, "quote": note.exact,
+                     "anchor": note.anchor},
                  Subtype.NOTE_QUOTE, f"{note.note.path}:{note.note.quote_line}")
             return None
         body, refused = parse_inline(note.note.text, self.document, note.note.path,
                                      note.note.text_line)
         for why in refused:
-            warn(f"note on {excerpt(note.exact)} in {note.note.article}: {why}; the note is "
-                 "left out",
+            warn(__("note on %(quote)s in %(article)s: %(why)s; the note is left out") % {
+                     "quote": excerpt(note.exact), "article": note.note.article, "why": why},
                  Subtype.MARKUP, f"{note.note.path}:{note.note.text_line}")
         if refused:
             return None
@@ -215,7 +218,8 @@ class GatherNotes(SphinxTransform):
             for footnote in ours:
                 footnote.parent.remove(footnote)
             heading = addnodes.only(expr="html")  # in print the notes are at the foot
-            heading += nodes.rubric("Notes", "Notes", classes=["edition-notes-heading"])
+            notes = _("Notes")
+            heading += nodes.rubric(notes, notes, classes=["edition-notes-heading"])
             container.children = []
             container += [heading, *ours]
             self._drop_dangling_transition()

@@ -27,6 +27,7 @@ from sphinx.util.typing import ExtensionMetadata
 from annotated_edition import __version__
 from annotated_edition.passages import DEFAULT
 from sphinx_annotated_edition.annotations import EVENT
+from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.passages.annotations import passage_records
 from sphinx_annotated_edition.passages.data import PAGES, passage_pages, update
 from sphinx_annotated_edition.passages.directives import SharedPassagesDirective
@@ -63,6 +64,7 @@ def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str],
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.setup_extension("sphinx_annotated_edition.articles")
     app.setup_extension("sphinx_annotated_edition.annotations")
     add_path_config_value(app, "edition_passages", "passages.yaml")

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import _
 
 from annotated_edition.apparatus import Apparatus, Location
 from annotated_edition.articles import PARAGRAPH_SEPARATOR
 from annotated_edition.passages import SharedPassage, Witness
 from sphinx_annotated_edition.articles.corpus import env_corpus
 from sphinx_annotated_edition.articles.directives import ANCHOR_ATTRIBUTE, FILE_ATTRIBUTE
+from sphinx_annotated_edition.i18n import _, _lazy
 from sphinx_annotated_edition.passages.data import PassageState, passage_pages, state_of
 from sphinx_annotated_edition.passages.nodes import passage_sign, passage_target, shared_passages
 
-KIND_LABELS = {"date": "date", "number": "number", "name": "name"}
+KIND_LABELS = {"date": _lazy("date"), "number": _lazy("number"), "name": _lazy("name")}
 
 
 def passage_id(key: str) -> str:
@@ -65,8 +65,8 @@ class PassagesRenderer:
             label = f"¶{anchor.lstrip('p')}"
             line += nodes.reference(label, label, internal=True,
                                     refuri=self.uri(witness.slug, anchor),
-                                    reftitle=_("paragraph %s of %s") % (anchor.lstrip("p"),
-                                                                        title))
+                                    reftitle=_("paragraph %(number)s of %(title)s") % {
+                                        "number": anchor.lstrip("p"), "title": title})
         if base:
             note = " — " + _("base text")
             line += nodes.inline(note, note, classes=["passage-base-label"])
@@ -138,7 +138,7 @@ class PassagesRenderer:
             who = " " + " ".join(reading.sigla)
             line += nodes.strong(who, who, classes=["passage-siglum"])
         if location.significant:
-            said = " — " + _("a %s differs") % KIND_LABELS[location.kind]
+            said = " — " + _("a %s differs") % str(KIND_LABELS[location.kind])
             line += nodes.inline(said, said, classes=["passage-significant"])
         if location.kind == "date":
             by_siglum = dict(zip(sigla, passage.witnesses, strict=True))

@@ -25,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
+from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.reading.html import depart_title, visit_title
 from sphinx_annotated_edition.reading.pages import light_page
 from sphinx_annotated_edition.reading.tools import (
@@ -42,6 +43,7 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.add_config_value("edition_description", "", "html", types=frozenset({str}))
     app.connect("builder-inited", add_static_path)
     app.add_css_file("edition-reading.css")

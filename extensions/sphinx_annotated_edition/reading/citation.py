@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 
 from annotated_edition.articles import Article
+from sphinx_annotated_edition.i18n import _
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,9 @@ class Citation:
         by = f"{self.byline}, " if self.byline else ""
         para = f", ¶ {paragraph}" if paragraph else ""
         url = f"{self.url}#p{paragraph}" if paragraph else self.url
-        return (f"{by}“{self.title}”{where}, {self.shown_date}{para}. In {self.edition}, "
-                f"ed. {self.editors}, version {self.version}. {url}")
+        edition = _("In %(edition)s, ed. %(editors)s, version %(version)s.") % {
+            "edition": self.edition, "editors": self.editors, "version": self.version}
+        return f"{by}“{self.title}”{where}, {self.shown_date}{para}. {edition} {url}"
 
     def bibtex(self) -> str:
         def field(value: str) -> str:
@@ -48,7 +50,8 @@ class Citation:
         if self.byline:
             lines.append(f"  author = {{{field(self.byline)}}},")
         origin = f"{self.outlet}, {self.country}" if self.country else self.outlet
-        lines += [f"  note = {{First published by {field(origin)}, {self.shown_date}}},",
+        note = _("First published by %s") % f"{field(origin)}, {self.shown_date}"
+        lines += [f"  note = {{{note}}},",
                   f"  edition = {{{field(self.version)}}},"]
         if self.date:
             lines.append(f"  year = {{{self.date[:4]}}},")

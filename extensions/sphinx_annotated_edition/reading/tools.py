@@ -12,12 +12,12 @@ import html
 from typing import Any
 
 from docutils import nodes
-from sphinx.locale import _
 from sphinx.transforms import SphinxTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_annotated_edition.articles.corpus import article_of, env_corpus
-from sphinx_annotated_edition.articles.directives import format_date
+from sphinx_annotated_edition.articles.directives import format_date, outlet_line
+from sphinx_annotated_edition.i18n import _, _lazy
 from sphinx_annotated_edition.notes.margin import kind_label
 from sphinx_annotated_edition.notes.nodes import KIND_SIGNS
 from sphinx_annotated_edition.reading.citation import Citation, citation_of
@@ -51,14 +51,17 @@ def page_citation(env: Any, docname: str, url: str) -> Citation | None:
     country = entry.outlet_country if entry else None
     config = env.config
     opening = article.paragraphs[0].text if article.paragraphs else ""
-    where = f"{article.outlet}, {country}" if country else article.outlet
-    description = (f"{article.title} ({where}, {format_date(article)}), in an annotated "
-                   f"reading edition: {opening}")
+    where = outlet_line(article, country)
+    description = _("%(title)s (%(where)s, %(date)s), in an annotated reading edition: "
+                    "%(opening)s") % {"title": article.title, "where": where,
+                                      "date": format_date(article, config.language),
+                                      "opening": opening}
     if len(description) > 300:
         description = description[:297].rsplit(" ", 1)[0] + "…"
     return citation_of(article, country, description, edition=config.project,
                        editors=config.author, version=config.release, url=url,
-                       language=config.language or "en", shown_date=format_date(article))
+                       language=config.language or "en",
+                       shown_date=format_date(article, config.language))
 
 
 def page_url(builder: Any, docname: str) -> str:
@@ -80,17 +83,21 @@ def visit_reading_tools_html(self: HTML5Translator, node: reading_tools) -> None
     docname = self.builder.current_docname
     citation = page_citation(self.builder.env, docname, page_url(self.builder, docname))
     kinds = _kinds(self.document)
-    out: list[str] = ['<div class="reading-tools apparatus">']
+    words = {"copy": _("Copy"), "copied": _("Copied")}  # the script's buttons
+    out: list[str] = ['<div class="reading-tools apparatus" ' + " ".join(
+        f'data-{key}="{html.escape(word, quote=True)}"' for key, word in words.items()) + ">"]
     if kinds:
         signs = " · ".join(f'<span class="note-legend-item"><span class="note-kind-sign" '
                            f'aria-hidden="true">{KIND_SIGNS[kind]}</span> '
                            f'{html.escape(kind_label(kind))}</span>' for kind in kinds)
+        notes = html.escape(_("Notes"))
         out.append(f'<p class="note-legend"><span class="note-legend-title">'
-                   f'{_("Notes")}:</span> {signs}</p>')
+                   f'{notes}:</span> {signs}</p>')
+    show, apparatus = html.escape(_("Show")), html.escape(_("notes and glossary links"))
     out.append(f'<fieldset class="reader-controls" hidden="hidden">'
-               f'<legend>{_("Show")}</legend>'
+               f'<legend>{show}</legend>'
                f'<label><input type="checkbox" name="apparatus" checked="checked" /> '
-               f'{_("notes and glossary links")}</label>')
+               f'{apparatus}</label>')
     for kind in kinds:
         out.append(f'<label class="reader-filter"><input type="checkbox" name="kind" '
                    f'value="{kind}" checked="checked" /> <span aria-hidden="true">'
@@ -103,18 +110,20 @@ def visit_reading_tools_html(self: HTML5Translator, node: reading_tools) -> None
     raise nodes.SkipNode
 
 
-HINT = _("To cite one paragraph, add its number (¶ 12) and the address its number links "
-          "to (…#p12).")
+HINT = _lazy("To cite one paragraph, add its number (¶ 12) and the address its number "
+             "links to (…#p12).")
 
 
 def cite_box(citation: Citation) -> str:
     plain = html.escape(citation.plain())
     bibtex = html.escape(citation.bibtex())
     template = html.escape(citation.plain("NUMBER"), quote=True)
-    return (f'<details class="cite-this"><summary>{_("Cite this article")}</summary>'
-            f'<p class="cite-label">{_("As text")}</p>'
+    cite, as_text = html.escape(_("Cite this article")), html.escape(_("As text"))
+    hint = html.escape(str(HINT))
+    return (f'<details class="cite-this"><summary>{cite}</summary>'
+            f'<p class="cite-label">{as_text}</p>'
             f'<p class="cite-plain" data-paragraph-template="{template}">{plain}</p>'
-            f'<p class="cite-paragraph-hint">{HINT}</p>'
+            f'<p class="cite-paragraph-hint">{hint}</p>'
             f'<p class="cite-paragraph" hidden="hidden"></p>'
             f'<p class="cite-label">BibTeX</p><pre class="cite-bibtex">{bibtex}</pre>'
             f"</details>")

@@ -13,27 +13,23 @@ Registers:
   ``doctree-resolved`` with the edition's review status (HTML, LaTeX, text, EPUB);
 - the domain ``edition_review`` (the pages showing the status) and an ``env-get-updated``
   handler: when the status changes, those pages are written again, and nothing else;
-- the message catalog ``annotated-edition`` for the labels (``sphinx.locale``).
+- the package's message catalog for the labels (``sphinx.locale``, see ``i18n``).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
+from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.review.data import review_set
 from sphinx_annotated_edition.review.directives import ReviewStatusDirective
 from sphinx_annotated_edition.review.domain import ReviewDomain, updated_pages
-from sphinx_annotated_edition.review.labels import CATALOG
 from sphinx_annotated_edition.review.nodes import review_status, skip_node
 from sphinx_annotated_edition.review.render import fill_placeholders
 from sphinx_annotated_edition.warnings_ import Subtype, report
-
-LOCALES = Path(__file__).parent / "locales"
 
 
 def check_review(app: Sphinx) -> None:
@@ -45,7 +41,7 @@ def check_review(app: Sphinx) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_annotated_edition.articles")
     add_path_config_value(app, "edition_review", "")
-    app.add_message_catalog(CATALOG, str(LOCALES))
+    add_catalog(app)
     app.add_domain(ReviewDomain)
     app.add_directive("review-status", ReviewStatusDirective)
     app.add_node(review_status, html=(skip_node, None), latex=(skip_node, None),

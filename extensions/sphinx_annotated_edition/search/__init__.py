@@ -18,11 +18,13 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
+from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.search.apparatus import KeepApparatusOutOfSearch
 from sphinx_annotated_edition.search.language import FoldingEnglish
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.add_search_language(FoldingEnglish)
     app.add_post_transform(KeepApparatusOutOfSearch)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,

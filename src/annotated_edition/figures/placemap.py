@@ -137,7 +137,27 @@ def _edge_point(projection: Projection, lon: float, lat: float) -> tuple[float, 
     return cx + dx * limit, cy + dy * limit, math.atan2(dy, dx)
 
 
-def draw_map(places: Sequence[Place], screen: bool = True) -> Drawing:
+@dataclass(frozen=True)
+class MapWords:
+    """The map's words: English unless the caller (the Sphinx adapter, through its message
+    catalog) passes a language's; templates use ``str.format``."""
+
+    title: str = "Map of the places in the glossary"
+    description: str = (
+        "A map of Türkiye, the South Caucasus and the Caspian Sea with {count} places of the "
+        "glossary marked and named: {names}. The places are listed with their coordinates "
+        "after the map."
+    )
+    base_map: str = "Base map: Natural Earth (public domain)"
+    place: str = "{names} ({lat}° N, {lon}° E)"
+    off_map: str = "{names}: off the map, towards {lat}° N, {lon}° E"
+
+
+ENGLISH_MAP = MapWords()
+
+
+def draw_map(places: Sequence[Place], screen: bool = True,
+             words: MapWords = ENGLISH_MAP) -> Drawing:
     """The base map with every place marked and labelled, labels never overlapping."""
     data = basemap()
     projection = Projection(data["region"], WIDTH)  # type: ignore[arg-type]
@@ -215,7 +235,9 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> Drawing:
         box, tx, baseline, anchor, leader = chosen
         placed.append(box)
         labels.append(Label(place.key, place.label, box))
-        groups.append(_place_group(place, x, y, box, tx, baseline, anchor, leader, size))
+        groups.append(
+            _place_group(place, x, y, box, tx, baseline, anchor, leader, size, words)
+        )
     for place in sorted(outside, key=lambda p: p.key):
         x, y, angle = _edge_point(projection, place.lon, place.lat)
         text = (
@@ -245,8 +267,10 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> Drawing:
         ]
         groups.append(
             opening("g", class_="map-place map-offmap", id=f"map-{place.key}", data_place=place.key)
-            + f"<title>{escape(' / '.join(place.names))}: off the map, towards "
-            f"{num(place.lat)}° N, {num(place.lon)}° E</title>"
+            + "<title>"
+            + escape(words.off_map.format(names=" / ".join(place.names), lat=num(place.lat),
+                                          lon=num(place.lon)))
+            + "</title>"
             + tag("path", class_="ink", d=path_data(tip, closed=True))
             + text_element(tx, y + 18, text, "ink halo", anchor)
             + "</g>"
@@ -256,19 +280,15 @@ def draw_map(places: Sequence[Place], screen: bool = True) -> Drawing:
         text_element(
             WIDTH - 8,
             height - 8,
-            "Base map: Natural Earth (public domain)",
+            words.base_map,
             "muted halo",
             "end",
             size=9.0,
         )
     )
     names = ", ".join(" / ".join(p.names) for p in sorted(places, key=lambda p: p.key))
-    title = "Map of the places in the glossary"
-    description = (
-        f"A map of Türkiye, the South Caucasus and the Caspian Sea with "
-        f"{len(places)} places of the glossary marked and named: {names}. "
-        "The places are listed with their coordinates after the map."
-    )
+    title = words.title
+    description = words.description.format(count=len(places), names=names)
     svg = svg_document(SCOPE, WIDTH, height, title, description, body, screen, FONT)
     return Drawing(svg, tuple(labels), title, description, WIDTH, height)
 
@@ -288,12 +308,15 @@ def _place_group(
     anchor: str,
     leader: bool,
     size: float,
+    words: MapWords,
 ) -> str:
     css = "ink halo"
     parts = [
         opening("g", class_="map-place", id=f"map-{place.key}", data_place=place.key),
-        f"<title>{escape(' / '.join(place.names))} ({num(place.lat)}° N, "
-        f"{num(place.lon)}° E)</title>",
+        "<title>"
+        + escape(words.place.format(names=" / ".join(place.names), lat=num(place.lat),
+                                    lon=num(place.lon)))
+        + "</title>",
     ]
     if leader:
         parts.append(

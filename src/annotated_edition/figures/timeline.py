@@ -17,7 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as _escape
 
-from annotated_edition.chronology import MONTH_NAMES, Event, compatible, display_date
+from annotated_edition.chronology import (
+    ENGLISH_DATES,
+    DateWords,
+    Event,
+    compatible,
+    display_date,
+)
 from annotated_edition.dates import interval, precision_of
 from annotated_edition.figures.svg import (
     Box,
@@ -69,16 +75,50 @@ class Stretch:
         return self.left + share * (self.right - self.left)
 
 
-def short_date(day: dt.date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
+KEY = (
+    "Events above the line: a dot for a day, a bar as long as a month, a season, a year or a "
+    "decade.",
+    "Below it, the dates the articles were published. [n]: reported in article n.",
+)
 
 
-def compact_date(value: str, precision: str | None = None) -> str:
+@dataclass(frozen=True)
+class TimelineWords:
+    """The figure's words: English unless the caller (the Sphinx adapter, through its
+    message catalog) passes a language's; templates use ``str.format``."""
+
+    dates: DateWords = ENGLISH_DATES
+    key: tuple[str, ...] = KEY
+    title: str = "Timeline of the chronology, {first}–{last}"
+    untitled: str = "Timeline of the chronology"
+    nothing_dated: str = "No event is dated and no article has a publication date yet."
+    description: str = ("{events} events on a time axis, with the publication dates of "
+                        "{articles} articles below it. ")
+    one_conflict: str = ("1 event with conflicting dates drawn as a split mark, one mark "
+                         "for each date. ")
+    conflicts: str = ("{count} events with conflicting dates drawn as a split mark, one "
+                      "mark for each date. ")
+    listed: str = "The same events are listed, with their sources, after the figure."
+    date_in: str = "{date}: the date in{sources}"
+    conflict: str = "Conflict: {title}, dated {date} and {other} by different sources"
+    publication: str = "Article {number}, published {date}: {title}"
+    gap: str = "{years} years without events left out"
+
+
+ENGLISH_TIMELINE = TimelineWords()
+
+
+def short_date(day: dt.date, words: DateWords = ENGLISH_DATES) -> str:
+    return f"{day.day} {words.months[day.month - 1][:3]} {day.year}"
+
+
+def compact_date(value: str, precision: str | None = None,
+                 words: DateWords = ENGLISH_DATES) -> str:
     """A date as short as a label allows: 27 Sep 2020, but "July 2022", "fall 2020"."""
     span = interval(value)
     if span and (precision or precision_of(value)) == "day":
-        return short_date(span[0])
-    return display_date(value, precision)
+        return short_date(span[0], words)
+    return display_date(value, precision, words)
 
 
 def shorten(text: str, limit: int = TITLE_CHARACTERS) -> str:
@@ -309,7 +349,8 @@ def _rows(marks: Sequence[Mark]) -> list[int]:
     return rows
 
 
-def _marks(events: Sequence[Event], axis: Axis, number_of: dict[str, int]) -> list[Mark]:
+def _marks(events: Sequence[Event], axis: Axis, number_of: dict[str, int],
+           words: TimelineWords) -> list[Mark]:
     marks = []
     for event in events:
         first, end = _span(event.date)
@@ -320,9 +361,9 @@ def _marks(events: Sequence[Event], axis: Axis, number_of: dict[str, int]) -> li
         others = sorted(
             {s.date for s in event.sources if s.date and not compatible(s.date, event.date)}
         )
-        when = compact_date(event.date, event.precision)
+        when = compact_date(event.date, event.precision, words.dates)
         if others:
-            when += " ≠ " + " ≠ ".join(compact_date(o) for o in others)
+            when += " ≠ " + " ≠ ".join(compact_date(o, None, words.dates) for o in others)
         text = f"{when} · {shorten(event.title)}{_sources_note(numbers)}"
         marks.append(
             Mark(
@@ -357,7 +398,8 @@ def _marks(events: Sequence[Event], axis: Axis, number_of: dict[str, int]) -> li
                     centre - 5,
                     centre + 5,
                     centre,
-                    f"{compact_date(other)}: the date in{_sources_note(givers)}",
+                    words.date_in.format(date=compact_date(other, None, words.dates),
+                                         sources=_sources_note(givers)),
                     alternate=True,
                 )
             )
@@ -365,7 +407,10 @@ def _marks(events: Sequence[Event], axis: Axis, number_of: dict[str, int]) -> li
 
 
 def draw_timeline(
-    events: Sequence[Event], publications: Sequence[Publication], screen: bool = True
+    events: Sequence[Event],
+    publications: Sequence[Publication],
+    screen: bool = True,
+    words: TimelineWords = ENGLISH_TIMELINE,
 ) -> Drawing:
     """The timeline of ``events`` with the ``publications`` of the articles below."""
     number_of = {p.key: p.number for p in publications}
@@ -373,16 +418,19 @@ def draw_timeline(
     spans += [_span(s.date) for e in events for s in e.sources if s.date]
     spans += [(p.date, p.date + dt.timedelta(days=1)) for p in publications]
     if not spans:  # an edition with no article or no date yet: a figure that says so
-        return _nothing_dated()
+        return _nothing_dated(words)
     axis = Axis(spans, MARGIN, WIDTH - MARGIN)
-    marks = _marks(events, axis, number_of)
+    marks = _marks(events, axis, number_of, words)
     rows = _rows(marks)
 
     # Lay out with the tracks at 0 (lanes grow away from them), then draw at the offsets.
     above, placed = _label([m.x for m in marks], [m.text for m in marks], -1)
     publications = sorted(publications, key=lambda p: (p.date, p.number))
     pub_x = [(axis.x(p.date) + axis.x(p.date + dt.timedelta(days=1))) / 2 for p in publications]
-    pub_text = [f"[{p.number}] {short_date(p.date)} · {shorten(p.title, 44)}" for p in publications]
+    pub_text = [
+        f"[{p.number}] {short_date(p.date, words.dates)} · {shorten(p.title, 44)}"
+        for p in publications
+    ]
     below, pub_placed = _label(pub_x, pub_text, 1)
 
     row_height = 9.0
@@ -396,9 +444,9 @@ def draw_timeline(
         return axis_y - 8 - row * row_height
 
     body: list[str] = [
-        text_element(MARGIN, 14.0 + 15 * k, line, "muted") for k, line in enumerate(KEY)
+        text_element(MARGIN, 14.0 + 15 * k, line, "muted") for k, line in enumerate(words.key)
     ]
-    body.extend(_axis(axis, axis_y))
+    body.extend(_axis(axis, axis_y, words))
     labels: list[Label] = []
     for k, mark in enumerate(marks):
         box, base, anchor, at = placed[k]
@@ -409,7 +457,9 @@ def draw_timeline(
         label = text_element(
             at, top + base, mark.text, "alert halo" if alert else "ink halo", anchor
         )
-        when = compact_date(mark.value, None if mark.alternate else mark.event.precision)
+        when = compact_date(
+            mark.value, None if mark.alternate else mark.event.precision, words.dates
+        )
         if mark.alternate:
             body.extend(
                 [
@@ -419,10 +469,15 @@ def draw_timeline(
                         data_event=mark.event.key,
                         data_date=mark.value,
                     ),
-                    f"<title>Conflict: {_escape(mark.event.title)}, dated "
-                    f"{_escape(display_date(mark.event.date))} and "
-                    f"{_escape(display_date(mark.value))}"
-                    " by different sources</title>",
+                    "<title>"
+                    + _escape(
+                        words.conflict.format(
+                            title=mark.event.title,
+                            date=display_date(mark.event.date, None, words.dates),
+                            other=display_date(mark.value, None, words.dates),
+                        )
+                    )
+                    + "</title>",
                     tag("path", class_="stroke-rule", d=leader),
                     tag("circle", class_="paper", cx=mark.x, cy=y, r=4.0),
                     tag("circle", class_="stroke-alert", cx=mark.x, cy=y, r=4.0, stroke_width=2),
@@ -496,8 +551,15 @@ def draw_timeline(
                     data_article=publication.key,
                     data_date=publication.date.isoformat(),
                 ),
-                f"<title>Article {publication.number}, published "
-                f"{_escape(short_date(publication.date))}: {_escape(publication.title)}</title>",
+                "<title>"
+                + _escape(
+                    words.publication.format(
+                        number=publication.number,
+                        date=short_date(publication.date, words.dates),
+                        title=publication.title,
+                    )
+                )
+                + "</title>",
                 tag(
                     "path",
                     class_="stroke-rule",
@@ -520,44 +582,37 @@ def draw_timeline(
 
     first_year = axis.stretches[0].first.year
     last_year = axis.stretches[-1].first.year
-    title = f"Timeline of the chronology, {first_year}–{last_year}"
+    title = words.title.format(first=first_year, last=last_year)
     conflicts = [e for e in events if e.conflict]
     description = (
-        f"{len(events)} events on a time axis, with the publication dates of "
-        f"{len(publications)} articles below it. "
+        words.description.format(events=len(events), articles=len(publications))
         + (
-            f"{len(conflicts)} event{'s' if len(conflicts) != 1 else ''} with conflicting "
-            "dates drawn as a split mark, one mark for each date. "
+            words.one_conflict
+            if len(conflicts) == 1
+            else words.conflicts.format(count=len(conflicts))
             if conflicts
             else ""
         )
-        + "The same events are listed, with their sources, after the figure."
+        + words.listed
     )
     svg = svg_document(SCOPE, WIDTH, height, title, description, body, screen, FONT)
     return Drawing(svg, tuple(labels), title, description, WIDTH, height)
 
 
-def _nothing_dated() -> Drawing:
-    title = "Timeline of the chronology"
-    description = "No event is dated and no article has a publication date yet."
+def _nothing_dated(words: TimelineWords) -> Drawing:
+    title = words.untitled
+    description = words.nothing_dated
     height = 40.0
     body = [text_element(MARGIN, 24.0, description, "muted")]
     svg = svg_document(SCOPE, WIDTH, height, title, description, body, True, FONT)
     return Drawing(svg, (), title, description, WIDTH, height)
 
 
-KEY = (
-    "Events above the line: a dot for a day, a bar as long as a month, a season, a year or a "
-    "decade.",
-    "Below it, the dates the articles were published. [n]: reported in article n.",
-)
-
-
 def _shift(box: Box, dy: float) -> Box:
     return Box(box.x, box.y + dy, box.width, box.height)
 
 
-def _axis(axis: Axis, y: float) -> list[str]:
+def _axis(axis: Axis, y: float, words: TimelineWords) -> list[str]:
     """The axis line of each group of years, the breaks between them, the year ticks."""
     body = []
     for group in axis.groups:
@@ -570,7 +625,7 @@ def _axis(axis: Axis, y: float) -> list[str]:
         left, right = left_group[-1], right_group[0]
         middle = (left.right + right.left) / 2
         skipped = right.first.year - left.end.year
-        body.append(f"<g><title>{skipped} years without events left out</title>")
+        body.append(f"<g><title>{_escape(words.gap.format(years=skipped))}</title>")
         body.append(
             tag(
                 "path",

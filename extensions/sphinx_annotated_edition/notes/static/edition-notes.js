@@ -22,12 +22,24 @@
     return id ? document.getElementById(id) : null;
   }
 
+  // The words shown, in the page's language: the build writes them, translated, into
+  // <script type="application/json" id="edition-notes-labels">; English without it.
+  var WORDS = {note: "Note {number}", jump: "Go to note {number}", kinds: {}};
+  var given = document.getElementById("edition-notes-labels");
+  if (given) {
+    try {
+      var parsed = JSON.parse(given.textContent);
+      for (var key in parsed) WORDS[key] = parsed[key];
+    } catch (error) { /* keep the English words */ }
+  }
+  function say(template, number) { return template.split("{number}").join(number); }
+
   // The kind of a note, from its marker's class; its sign and word as the legend gives them.
   var KINDS = {"context": "○", "framing": "◆", "sic": "!", "cross-reference": "→"};
   function kindOf(ref) {
     for (var name in KINDS) {
       if (ref.classList.contains("note-kind-" + name)) {
-        return {sign: KINDS[name], label: name};
+        return {sign: KINDS[name], label: WORDS.kinds[name] || name};
       }
     }
     return null;
@@ -81,11 +93,12 @@
     pop.setAttribute("role", "note");
     var number = ref.textContent.replace(/[\[\]\s]/g, "");
     var kind = kindOf(ref);
-    pop.setAttribute("aria-label", "Note " + number + (kind ? " (" + kind.label + ")" : ""));
+    pop.setAttribute("aria-label", say(WORDS.note, number) +
+      (kind ? " (" + kind.label + ")" : ""));
     var head = document.createElement("p");
     head.className = "edition-note-head";
     head.innerHTML = '<span class="edition-note-kind"></span>';
-    head.firstChild.textContent = (kind ? kind.sign + " " : "") + "Note " + number +
+    head.firstChild.textContent = (kind ? kind.sign + " " : "") + say(WORDS.note, number) +
       (kind ? " · " + kind.label : "");
     pop.appendChild(head);
     Array.prototype.forEach.call(note.children, function (child) {
@@ -95,7 +108,7 @@
     var jump = document.createElement("a");
     jump.href = "#" + note.id;
     jump.className = "edition-note-jump";
-    jump.textContent = "Go to note " + number;
+    jump.textContent = say(WORDS.jump, number);
     pop.appendChild(jump);
     pop.addEventListener("mouseenter", cancel);
     pop.addEventListener("mouseleave", later);

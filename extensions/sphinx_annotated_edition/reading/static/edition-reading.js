@@ -66,16 +66,21 @@
     });
   }
 
+  // The buttons' words, in the page's language (data attributes the build writes).
+  var tools = document.querySelector(".reading-tools");
+  var COPY = (tools && tools.getAttribute("data-copy")) || "Copy";
+  var COPIED = (tools && tools.getAttribute("data-copied")) || "Copied";
+
   function copyButton(source) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "cite-copy";
-    button.textContent = "Copy";
+    button.textContent = COPY;
     button.addEventListener("click", function () {
       var text = source.textContent;
       var done = function () {
-        button.textContent = "Copied";
-        window.setTimeout(function () { button.textContent = "Copy"; }, 1500);
+        button.textContent = COPIED;
+        window.setTimeout(function () { button.textContent = COPY; }, 1500);
       };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(done, function () { select(source); });
