@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
+from sphinx_annotated_edition.i18n import __, add_catalog
 from sphinx_annotated_edition.settingsdoc.descriptions import SETTINGS, SettingDoc
 from sphinx_annotated_edition.warnings_ import Subtype, warn
 
@@ -74,8 +75,8 @@ class EditionSettings(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         registered = registered_settings(self.config)
         for name in sorted(registered.keys() - SETTINGS.keys()):
-            warn(f"setting {name} has no description in the configuration reference "
-                 "(sphinx_annotated_edition.settingsdoc.descriptions)",
+            warn(__("setting %s has no description in the configuration reference "
+                    "(sphinx_annotated_edition.settingsdoc.descriptions)") % name,
                  Subtype.SETTINGS_REFERENCE, self.get_location())
         by_extension: dict[str, list[str]] = {}
         for name in registered.keys() & SETTINGS.keys():
@@ -91,6 +92,7 @@ class EditionSettings(SphinxDirective):
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    add_catalog(app)
     app.add_directive("edition-settings", EditionSettings)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}
