@@ -30,6 +30,8 @@ from annotated_edition.matching import (
 )
 from annotated_edition.problems import Problem, excerpt
 
+# The edition's categories, in the glossary's order; a project may name its own
+# (``edition_glossary_categories``): every function that needs them takes them.
 CATEGORIES = ("person", "place", "organisation", "agreement", "event", "concept")
 # Categories whose occurrences also go into the book's index (the registers).
 REGISTER_CATEGORIES = frozenset({"person", "place", "organisation"})
@@ -166,7 +168,8 @@ def _coordinate_problems(raw: dict[str, Any], data: DataFile,
             for k, name in enumerate(coordinates.get("names", ())) if fold(name) not in forms]
 
 
-def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
+def check_entries(data: DataFile, categories: tuple[str, ...] = CATEGORIES
+                  ) -> tuple[list[Entry], list[Problem]]:
     """Cross-checks the schema cannot make; a faulty entry is reported and left out."""
     problems: list[Problem] = []
     entries: list[Entry] = []
@@ -184,10 +187,10 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
                                     f"line {seen_ids[raw['id']]}"))
             bad = True
         seen_ids.setdefault(raw["id"], line)
-        if raw["category"] not in CATEGORIES:
+        if raw["category"] not in categories:
             problems.append(Problem(data.path, data.line_of((*where, "category")),
                                     f"unknown category {excerpt(raw['category'])} in entry "
-                                    f"{raw['id']!r}; expected one of {', '.join(CATEGORIES)}"))
+                                    f"{raw['id']!r}; expected one of {', '.join(categories)}"))
             bad = True
         if not raw["definition"].strip():
             problems.append(Problem(data.path, data.line_of((*where, "definition")),
@@ -239,8 +242,12 @@ def places_without_coordinates(entries: list[Entry]) -> list[Problem]:
             for entry in entries if entry.category == "place" and entry.coordinates is None]
 
 
-def load_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
-    """Read, validate and cross-check a glossary file; problems are returned, not raised."""
+def load_glossary(path: Path, categories: tuple[str, ...] = CATEGORIES
+                  ) -> tuple[list[Entry], list[Problem]]:
+    """Read, validate and cross-check a glossary file; problems are returned, not raised.
+
+    ``categories``: the categories an entry may have, in the glossary's order.
+    """
     data, problems = load_yaml(path)
     if data is None:
         return [], problems
@@ -249,7 +256,7 @@ def load_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
     schema_problems = validate(data, JSON_SCHEMA)
     if schema_problems:
         return [], problems + schema_problems
-    entries, more = check_entries(data)
+    entries, more = check_entries(data, categories)
     return entries, problems + more
 
 
@@ -274,9 +281,11 @@ def matches_in(article: Article, matcher: Matcher, skips: dict[str, tuple[str, .
             for match in skip_opted_out(block.text, matcher.find(block.text), skips)]
 
 
-def entry_sort_key(entry: Entry) -> tuple[object, ...]:
+def entry_sort_key(entry: Entry, categories: tuple[str, ...] = CATEGORIES
+                   ) -> tuple[object, ...]:
     """Category in the book's order, then the term as a Turkish reader files it."""
-    return (CATEGORIES.index(entry.category), sort_key(entry.index_label), entry.id)
+    rank = categories.index(entry.category) if entry.category in categories else len(categories)
+    return (rank, sort_key(entry.index_label), entry.id)
 
 
 def unmatched_skips(entries: list[Entry], texts: list[str]) -> list[Problem]:

@@ -46,6 +46,7 @@ from sphinx_annotated_edition.articles.singlehtml import no_index_entry, unique_
 from sphinx_annotated_edition.articles.stubs import write_stubs
 from sphinx_annotated_edition.articles.transforms import AddParagraphPermalinks
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.static import add_static_dir, settle_sphinx_design_static_dir
 from sphinx_annotated_edition.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"
@@ -73,19 +74,17 @@ def add_latex_package(app: Sphinx, config: Config) -> None:
     config.latex_additional_files = [*config.latex_additional_files, str(STY)]
 
 
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
-
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
+    settle_sphinx_design_static_dir(app)
     add_path_config_value(app, "edition_seed_dir", "../seeds")
     add_path_config_value(app, "edition_catalog", "../seeds/catalog.yaml")
     app.add_config_value("edition_article_dir", "articles", "env", types=frozenset({str}))
     # before the other extensions' handlers, which may ask for the corpus
     app.connect("builder-inited", prepare_corpus, priority=400)
     app.connect("env-get-outdated", refresh_corpus, priority=100)  # before the collector
-    app.connect("builder-inited", add_static_path)
+    add_static_dir(app, STATIC)
     app.connect("config-inited", add_latex_package)
     app.add_latex_package(STY.stem)
     app.add_directive("article", ArticleDirective)

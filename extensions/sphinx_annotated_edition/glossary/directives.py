@@ -9,21 +9,11 @@ from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
-from annotated_edition.glossary import CATEGORIES, Entry, entry_sort_key
+from annotated_edition.glossary import Entry
 from sphinx_annotated_edition.glossary.data import env_glossary
 from sphinx_annotated_edition.glossary.domain import glossary_domain
 from sphinx_annotated_edition.glossary.nodes import glossary_occurrences
 from sphinx_annotated_edition.glossary.transforms import REGISTER_MARK, index_key
-
-CATEGORY_TITLES = {
-    "person": "People",
-    "place": "Places",
-    "organisation": "Organisations",
-    "agreement": "Agreements",
-    "event": "Events",
-    "concept": "Concepts and contested terms",
-}
-assert set(CATEGORY_TITLES) == set(CATEGORIES)
 
 
 class GlossaryDirective(SphinxDirective):
@@ -40,9 +30,10 @@ class GlossaryDirective(SphinxDirective):
         self.env.note_dependency(str(glossary.path))
         glossary_domain(self.env).note_page(self.env.docname)
         out: list[nodes.Node] = []
-        entries = sorted(glossary.entries, key=entry_sort_key)
+        titles = self.config.edition_glossary_categories
+        entries = sorted(glossary.entries, key=glossary.sort_key)
         for category, group in groupby(entries, key=lambda entry: entry.category):
-            title = CATEGORY_TITLES[category]
+            title = titles.get(category, category)
             section = nodes.section(ids=[f"glossary-{category}"], names=[title.lower()],
                                     classes=["glossary-category"])
             section += nodes.title(title, title)

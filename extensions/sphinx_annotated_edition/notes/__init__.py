@@ -45,6 +45,7 @@ from sphinx_annotated_edition.notes.margin import (
 from sphinx_annotated_edition.notes.nodes import margin_note
 from sphinx_annotated_edition.notes.transforms import DOC_TITLE, AddNotes, GatherNotes
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.static import add_static_dir
 from sphinx_annotated_edition.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"
@@ -55,9 +56,6 @@ def check_notes(app: Sphinx) -> None:
     for problem in note_set(app.config).problems:
         report(problem, Subtype.NOTES)
 
-
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
 
 
 def note_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:
@@ -86,7 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                  latex=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
                  texinfo=(skip_node, None))
     app.connect("builder-inited", check_notes)
-    app.connect("builder-inited", add_static_path)
+    add_static_dir(app, STATIC)
     app.connect(EVENT, note_records)
     app.add_css_file("edition-notes.css")
     app.add_js_file("edition-notes.js", loading_method="defer")
