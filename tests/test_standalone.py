@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from buildtools import built, copy_root
 
 
@@ -87,3 +89,39 @@ def test_link_mode_is_checked_by_sphinx(tmp_path: Path) -> None:
     # Sphinx's own check of an ENUM value names the setting and the allowed values
     assert "The config value `edition_glossary_link` has to be a one of" in warnings
     assert all(f"'{mode}'" in warnings for mode in ("every", "paragraph", "article"))
+
+
+ALONE = {  # test root -> the one extension its conf.py lists, and a file the build writes
+    "articles": ("sphinx_annotated_edition.articles", "index.html"),
+    "notes": ("sphinx_annotated_edition.notes", "annotations.jsonld"),
+    "chronology": ("sphinx_annotated_edition.chronology", "chronology.json"),
+}
+
+
+@pytest.mark.parametrize("root", sorted(ALONE))
+def test_an_extension_listed_alone_loads_what_it_needs(tmp_path: Path, root: str) -> None:
+    """Notes and chronology need the articles (their docstrings say so) and load them;
+    the only folder written into the sources is the articles' ``edition_article_dir``."""
+    extension, written = ALONE[root]
+    srcdir = copy_root(root, tmp_path / "src")
+    before = files_in(srcdir)
+    with built(srcdir, confoverrides={"extensions": [extension]}) as app:
+        assert app.warning.getvalue() == ""
+        assert (Path(app.outdir) / written).is_file()
+        pages = sorted(path.name for path in (Path(app.outdir) / "articles").glob("*.html"))
+    assert pages  # an article page each
+    added = sorted(set(files_in(srcdir)) - set(before))
+    assert added and all(name.startswith("articles") for name in added), added
+
+
+def test_annotations_alone_in_a_plain_project(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_annotated_edition.annotations"]\nproject = "Plain"\n', "utf-8")
+    (srcdir / "index.rst").write_text("Plain\n=====\n\nA page.\n", "utf-8")
+    with built(srcdir) as app:
+        assert app.warning.getvalue() == ""
+        exported = json.loads((Path(app.outdir) / "annotations.jsonld").read_text("utf-8"))
+    assert exported["type"] == "AnnotationCollection" and exported["label"].startswith("Plain")
+    assert files_in(srcdir) == ["conf.py", "index.rst"]

@@ -2,10 +2,14 @@
 
 Registers:
 
+- the extensions ``myst_parser`` (the stubs below are Markdown) and ``sphinx_design``
+  (the cards);
 - config values ``edition_seed_dir``, ``edition_catalog`` (relative to ``conf.py``'s
   folder, made absolute at ``config-inited``: ``sphinx_annotated_edition.paths``) and
-  ``edition_article_dir`` (the folder of the article pages in the project);
-- at ``builder-inited``: the catalog is checked and a stub page is written per article;
+  ``edition_article_dir`` (the folder of the article pages in the project: the one place
+  where the extensions write into the source folder);
+- at ``builder-inited``: the catalog is checked and a stub page is written per article
+  into ``edition_article_dir``;
   the corpus is loaded again then and at ``env-get-outdated`` when a file has changed;
 - directives ``article`` (one page), ``article-cards`` (the landing page's cards) and
   ``article-toctree`` (all articles in reading order);
@@ -76,6 +80,7 @@ def add_latex_package(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("myst_parser")  # the article pages' stubs are Markdown
     app.setup_extension("sphinx_design")
     settle_sphinx_design_static_dir(app)
     add_path_config_value(app, "edition_seed_dir", "../seeds")

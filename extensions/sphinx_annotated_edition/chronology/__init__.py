@@ -1,5 +1,8 @@
 """The chronology: every dated event of the articles, traced to its sentences.
 
+The events are found in the articles' text, so this extension loads
+``sphinx_annotated_edition.articles``: listing it alone in ``conf.py`` is enough.
+
 Registers:
 
 - config value ``edition_chronology_overlay`` (the editor's overlay, relative to

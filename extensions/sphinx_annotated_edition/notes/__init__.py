@@ -1,5 +1,9 @@
 """Editorial notes: context, sic, framing and cross-reference notes as real footnotes.
 
+Each note is anchored to a verbatim quote of an article, so this extension loads
+``sphinx_annotated_edition.articles`` (and ``myst_parser``, for the notes' inline Markdown)
+and ``sphinx_annotated_edition.annotations``: listing it alone in ``conf.py`` is enough.
+
 Registers:
 
 - config value ``edition_notes``: the notes file, relative to ``conf.py``
