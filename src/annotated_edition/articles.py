@@ -54,22 +54,60 @@ class Furniture:
 
 @dataclass(frozen=True)
 class Article:
-    """One article of the edition: catalog facts plus the parsed seed."""
+    """One article of the edition: its catalog entry (held, not copied) and the parsed seed.
 
-    slug: str
-    file: str
-    title: str
+    The entry's facts are read through it (``article.entry.title``); the properties
+    below are the ones the rest of the code asks an article for, kept as short names.
+    """
+
+    entry: CatalogEntry
     title_in_text: bool
-    outlet: str
-    outlet_basis: str
-    date: dt.date | None
-    date_basis: str
-    date_evidence: str
-    byline: str | None
-    dateline: str | None
     blocks: tuple[Block, ...]
     furniture: tuple[Furniture, ...]
-    occasion: str | None = None  # CatalogEntry.occasion
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def file(self) -> str:
+        return self.entry.file
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
+
+    @property
+    def outlet(self) -> str:
+        return self.entry.outlet
+
+    @property
+    def outlet_basis(self) -> str:
+        return self.entry.outlet_basis
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.entry.date
+
+    @property
+    def date_basis(self) -> str:
+        return self.entry.date_basis
+
+    @property
+    def date_evidence(self) -> str:
+        return self.entry.date_evidence
+
+    @property
+    def byline(self) -> str | None:
+        return self.entry.byline
+
+    @property
+    def dateline(self) -> str | None:
+        return self.entry.dateline
+
+    @property
+    def occasion(self) -> str | None:
+        return self.entry.occasion
 
     @property
     def text(self) -> str:
@@ -162,12 +200,8 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
     if not blocks:
         problems.append(Problem(entry.file, 1, "the seed has no article text (only blank "
                                 "lines, its header or page furniture)", "seed"))
-    article = Article(
-        slug=entry.slug, file=entry.file, title=entry.title, title_in_text=title_in_text,
-        outlet=entry.outlet, outlet_basis=entry.outlet_basis, date=entry.date,
-        date_basis=entry.date_basis, date_evidence=entry.date_evidence,
-        byline=entry.byline, dateline=entry.dateline,
-        blocks=tuple(blocks), furniture=tuple(furniture), occasion=entry.occasion)
+    article = Article(entry=entry, title_in_text=title_in_text, blocks=tuple(blocks),
+                      furniture=tuple(furniture))
     return article, problems
 
 

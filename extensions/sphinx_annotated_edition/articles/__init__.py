@@ -41,7 +41,6 @@ from sphinx_annotated_edition.articles.directives import (
 )
 from sphinx_annotated_edition.articles.nodes import (
     paragraph_permalink,
-    skip_node,
     visit_paragraph_permalink_html,
     visit_paragraph_permalink_latex,
 )
@@ -51,6 +50,7 @@ from sphinx_annotated_edition.articles.stubs import write_stubs
 from sphinx_annotated_edition.articles.transforms import AddParagraphPermalinks
 from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.static import add_static_dir, settle_sphinx_design_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 from sphinx_annotated_edition.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"

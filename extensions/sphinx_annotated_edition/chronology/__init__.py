@@ -27,10 +27,11 @@ from annotated_edition import __version__
 from sphinx_annotated_edition.chronology.directives import ChronologyDirective
 from sphinx_annotated_edition.chronology.domain import ChronologyDomain, updated_pages
 from sphinx_annotated_edition.chronology.exports import write_json
-from sphinx_annotated_edition.chronology.nodes import chronology_list, skip_node
+from sphinx_annotated_edition.chronology.nodes import chronology_list
 from sphinx_annotated_edition.chronology.render import fill_placeholders
 from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 
 STATIC = Path(__file__).parent / "static"
 

@@ -26,13 +26,14 @@ from sphinx.util.typing import ExtensionMetadata
 from annotated_edition import __version__
 from sphinx_annotated_edition.figures.directives import MapDirective, TimelineDirective
 from sphinx_annotated_edition.figures.domain import FiguresDomain, outdated_maps
-from sphinx_annotated_edition.figures.nodes import edition_figure, skip_node
+from sphinx_annotated_edition.figures.nodes import edition_figure
 from sphinx_annotated_edition.figures.render import (
     EPUB_BUILDERS,
     fill_figures,
     link_glossary_places,
 )
 from sphinx_annotated_edition.static import copy_static_dir_to_web_pages
+from sphinx_annotated_edition.visitors import skip_node
 
 STATIC = Path(__file__).parent / "static"
 

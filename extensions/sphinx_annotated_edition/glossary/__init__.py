@@ -67,7 +67,6 @@ from sphinx_annotated_edition.glossary.nodes import (
     page_mark,
     pass_node,
     register_index,
-    skip_node,
     visit_glossary_definitions_html,
     visit_glossary_link_html,
     visit_glossary_link_latex,
@@ -81,6 +80,7 @@ from sphinx_annotated_edition.glossary.transforms import (
 )
 from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 
 __all__ = ["occurrences", "setup"]
 

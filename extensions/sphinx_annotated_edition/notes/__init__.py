@@ -43,13 +43,13 @@ from sphinx_annotated_edition.notes.domain import NotesDomain
 from sphinx_annotated_edition.notes.margin import (
     AddMarginNotes,
     depart_margin_note_html,
-    skip_node,
     visit_margin_note_html,
 )
 from sphinx_annotated_edition.notes.nodes import margin_note
 from sphinx_annotated_edition.notes.transforms import DOC_TITLE, AddNotes, GatherNotes
 from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 from sphinx_annotated_edition.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"

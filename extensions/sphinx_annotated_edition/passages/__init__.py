@@ -34,7 +34,6 @@ from sphinx_annotated_edition.passages.nodes import (
     passage_sign,
     passage_target,
     shared_passages,
-    skip_node,
     visit_sign_html,
     visit_sign_latex,
     visit_sign_text,
@@ -43,6 +42,7 @@ from sphinx_annotated_edition.passages.nodes import (
 from sphinx_annotated_edition.passages.render import add_signs, fill_placeholders
 from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 
 STATIC = Path(__file__).parent / "static"
 

@@ -30,10 +30,10 @@ from sphinx_annotated_edition.reading.pages import light_page
 from sphinx_annotated_edition.reading.tools import (
     AddReadingTools,
     reading_tools,
-    skip_node,
     visit_reading_tools_html,
 )
 from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 
 STATIC = Path(__file__).parent / "static"
 
