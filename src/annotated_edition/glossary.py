@@ -18,6 +18,7 @@ from typing import Any
 from annotated_edition.articles import Article
 from annotated_edition.collation import ascii_key, sort_key
 from annotated_edition.datafile import DataFile, load_yaml, validate
+from annotated_edition.folding import fold_in_place
 from annotated_edition.markup import markup_problems
 from annotated_edition.matching import (
     CASE_ANY,
@@ -25,10 +26,9 @@ from annotated_edition.matching import (
     Match,
     Matcher,
     Term,
-    fold,
     skip_opted_out,
 )
-from annotated_edition.problems import Problem, excerpt
+from annotated_edition.problems import Problem, Subtype, excerpt
 
 # The edition's categories, in the glossary's order; a project may name its own
 # (``edition_glossary_categories``): every function that needs them takes them.
@@ -36,7 +36,7 @@ CATEGORIES = ("person", "place", "organisation", "agreement", "event", "concept"
 # Categories whose occurrences also go into the book's index (the registers).
 REGISTER_CATEGORIES = frozenset({"person", "place", "organisation"})
 
-SUBTYPE_COORDINATES = "place-coordinates"  # a place the map cannot show
+SUBTYPE_COORDINATES = Subtype.PLACE_COORDINATES  # a place the map cannot show
 COORDINATES_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["lat", "lon", "source"],
@@ -161,11 +161,12 @@ def _coordinate_problems(raw: dict[str, Any], data: DataFile,
                         f"them (its category is {raw['category']})", SUBTYPE_COORDINATES)]
     if coordinates is None:
         return []  # reported where a map is drawn: places_without_coordinates
-    forms = {fold(form) for form in (raw["term"], *raw.get("aliases", ()))}
+    forms = {fold_in_place(form) for form in (raw["term"], *raw.get("aliases", ()))}
     return [Problem(data.path, data.line_of((*where, "coordinates", "names", k)),
                     f"the map name {name!r} of {raw['id']!r} is neither its term nor one of "
                     "its aliases", SUBTYPE_COORDINATES)
-            for k, name in enumerate(coordinates.get("names", ())) if fold(name) not in forms]
+            for k, name in enumerate(coordinates.get("names", ()))
+            if fold_in_place(name) not in forms]
 
 
 def check_entries(data: DataFile, categories: tuple[str, ...] = CATEGORIES
@@ -218,7 +219,7 @@ def check_entries(data: DataFile, categories: tuple[str, ...] = CATEGORIES
         forms = [("term", raw["term"])] + [(("aliases", k), alias) for k, alias in
                                             enumerate(raw.get("aliases", ()))]
         for place, form in forms:
-            key = fold(form.strip())
+            key = fold_in_place(form.strip())
             owner = claimed.get(key)
             form_line = data.line_of((*where, *place) if isinstance(place, tuple)
                                      else (*where, place))

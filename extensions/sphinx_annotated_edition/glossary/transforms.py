@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,10 @@ _NOT_LINKABLE = (nodes.reference, addnodes.pending_xref, nodes.literal, nodes.ti
 
 
 def index_key(label: str) -> str | None:
-    """Sphinx's index groups ı and ə after z; only then give it the letter to file under."""
-    return group_letter(label) if label[:1] in "ıİəƏ" else None
+    """Sphinx's index files a word under its first letter without accents, and a letter
+    that has no plain base letter (ı, ə, Ə) after z: only then give it the letter."""
+    first = unicodedata.normalize("NFD", label[:1])[:1]
+    return None if first.isascii() else group_letter(label)
 
 
 def register_node(entry: Entry, target: str, main: bool = False) -> addnodes.index:
