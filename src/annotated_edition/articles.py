@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from annotated_edition.catalog import CatalogEntry
 from annotated_edition.datafile import inside
@@ -26,6 +27,7 @@ _ABBREVIATIONS = re.compile(
 _ABBREVIATION_REACH = 16  # longer than the longest abbreviation above, with its boundary
 # No news article comes near this; a seed this large is the wrong file (a dump, an archive).
 MAX_SEED_BYTES = 2_000_000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,21 @@ class Furniture:
     kind: str
 
 
+class EntryField(Generic[T]):
+    """An article's view of one field of its catalog entry (read there, not copied)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, article: Article | None, owner: type | None = None) -> T:
+        return getattr(article.entry, self.name)  # type: ignore[no-any-return,union-attr]
+
+
 @dataclass(frozen=True)
 class Article:
     """One article of the edition: its catalog entry (held, not copied) and the parsed seed.
 
-    The entry's facts are read through it (``article.entry.title``); the properties
-    below are the ones the rest of the code asks an article for, kept as short names.
+    The entry's facts are read through it: ``article.title`` is ``article.entry.title``.
     """
 
     entry: CatalogEntry
@@ -65,49 +76,17 @@ class Article:
     blocks: tuple[Block, ...]
     furniture: tuple[Furniture, ...]
 
-    @property
-    def slug(self) -> str:
-        return self.entry.slug
-
-    @property
-    def file(self) -> str:
-        return self.entry.file
-
-    @property
-    def title(self) -> str:
-        return self.entry.title
-
-    @property
-    def outlet(self) -> str:
-        return self.entry.outlet
-
-    @property
-    def outlet_basis(self) -> str:
-        return self.entry.outlet_basis
-
-    @property
-    def date(self) -> dt.date | None:
-        return self.entry.date
-
-    @property
-    def date_basis(self) -> str:
-        return self.entry.date_basis
-
-    @property
-    def date_evidence(self) -> str:
-        return self.entry.date_evidence
-
-    @property
-    def byline(self) -> str | None:
-        return self.entry.byline
-
-    @property
-    def dateline(self) -> str | None:
-        return self.entry.dateline
-
-    @property
-    def occasion(self) -> str | None:
-        return self.entry.occasion
+    slug = EntryField[str]()
+    file = EntryField[str]()
+    title = EntryField[str]()
+    outlet = EntryField[str]()
+    outlet_basis = EntryField[str]()
+    date = EntryField[dt.date | None]()
+    date_basis = EntryField[str]()
+    date_evidence = EntryField[str]()
+    byline = EntryField[str | None]()
+    dateline = EntryField[str | None]()
+    occasion = EntryField[str | None]()
 
     @property
     def text(self) -> str:
