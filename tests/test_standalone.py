@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from buildtools import built, copy_root
+from buildtools import built, copy_root, edit_file, read_docs
 
 
 def files_in(folder: Path) -> list[str]:
@@ -23,6 +23,7 @@ def glossary_links(html: str) -> list[tuple[str, str, str]]:
 
 
 def test_glossary_alone_links_terms_on_an_ordinary_page(tmp_path: Path) -> None:
+    """No warning: not of the articles' catalog, nor "occurs in no article" (Ceyhan)."""
     srcdir = copy_root("glossary-alone", tmp_path / "src")
     before = files_in(srcdir)
     with built(srcdir) as app:
@@ -125,3 +126,15 @@ def test_annotations_alone_in_a_plain_project(tmp_path: Path) -> None:
         exported = json.loads((Path(app.outdir) / "annotations.jsonld").read_text("utf-8"))
     assert exported["type"] == "AnnotationCollection" and exported["label"].startswith("Plain")
     assert files_in(srcdir) == ["conf.py", "index.rst"]
+
+
+def test_glossary_alone_an_edit_of_the_data_rereads_the_linked_pages(tmp_path: Path) -> None:
+    srcdir = copy_root("glossary-alone", tmp_path / "src")
+    builddir = tmp_path / "_build"
+    with built(srcdir, builddir=builddir):
+        pass
+    edit_file(srcdir / "terms.yaml", "An inland sea", "The largest inland sea")
+    with built(srcdir, builddir=builddir) as app:
+        assert read_docs(app) == {"index", "glossary"}
+        index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "The largest inland sea between Europe and Asia." in index  # the popover
