@@ -9,6 +9,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.matching import Matcher as PageMatcher
@@ -68,7 +69,7 @@ def _text_nodes(node: nodes.Element, linkable: bool = True
             yield from _text_nodes(child, linkable and not isinstance(child, _NOT_LINKABLE))
 
 
-def links_on_page(env: Any, docname: str) -> bool:
+def links_on_page(env: BuildEnvironment, docname: str) -> bool:
     """Whether the terms are linked on ``docname`` (``edition_glossary_link_pages``).
 
     The setting's glob patterns of docnames select the pages; unset, the article pages
