@@ -34,6 +34,7 @@ def test_glossary_alone_links_terms_on_an_ordinary_page(tmp_path: Path) -> None:
         index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
         glossary = (Path(app.outdir) / "glossary.html").read_text(encoding="utf-8")
         exported = json.loads((Path(app.outdir) / "glossary.json").read_text("utf-8"))
+        annotations = json.loads((Path(app.outdir) / "annotations.jsonld").read_text("utf-8"))
     assert files_in(srcdir) == before  # nothing written into the user's sources
     # the first occurrence of each term on the page is linked (the default mode)
     assert glossary_links(index) == [
@@ -53,6 +54,13 @@ def test_glossary_alone_links_terms_on_an_ordinary_page(tmp_path: Path) -> None:
     baku = next(e for e in exported["entries"] if e["id"] == "baku")
     assert [(o["document"], o["anchor"], o["text"]) for o in baku["occurrences"]] == [
         ("index", "p1", "Baku"), ("index", "p2", "Baku")]
+    # every occurrence is an annotation on its paragraph of the page
+    identified = sorted((item["target"]["source"], item["target"]["selector"][1]["value"],
+                         item["target"]["selector"][0]["exact"])
+                        for item in annotations["first"]["items"])
+    assert identified == [
+        ("index.html", "p1", "BTC pipeline"), ("index.html", "p1", "Baku"),
+        ("index.html", "p2", "Baku"), ("index.html", "p2", "Caspian Sea")]
 
 
 def test_glossary_alone_pages_and_categories_from_settings(tmp_path: Path) -> None:

@@ -236,10 +236,19 @@ def annotation_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRec
     pages = sorted(glossary_domain(env).pages)
     records = []
     for found in occurrences(env):
-        article = article_of(env, found.docname)
         entry = glossary.by_id.get(found.term_id)
-        block = article.block_at(found.start) if article else None
-        if block is None or entry is None:
+        if entry is None:
+            continue
+        body = f"{entry.term}: {entry.definition}"
+        article = article_of(env, found.docname)
+        if article is None:  # a page that is no article: offsets are in the paragraph
+            records.append(AnnotationRecord(
+                docname=found.docname, anchor=found.anchor, start=found.start,
+                end=found.end, exact=found.text, prefix="", suffix="", body=body,
+                purpose="identifying", links=tuple(pages)))
+            continue
+        block = article.block_at(found.start)
+        if block is None:
             continue
         start, end = found.start - block.start, found.end - block.start
         records.append(AnnotationRecord(
@@ -247,6 +256,5 @@ def annotation_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRec
             exact=block.text[start:end],
             prefix=block.text[max(0, start - CONTEXT_LENGTH):start],
             suffix=block.text[end:end + CONTEXT_LENGTH],
-            body=f"{entry.term}: {entry.definition}", purpose="identifying",
-            links=tuple(pages)))
+            body=body, purpose="identifying", links=tuple(pages)))
     return records
