@@ -146,3 +146,24 @@ def test_glossary_alone_an_edit_of_the_data_rereads_the_linked_pages(tmp_path: P
         assert read_docs(app) == {"index", "glossary"}
         index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert "The largest inland sea between Europe and Asia." in index  # the popover
+
+
+def test_glossary_alone_reads_in_parallel_as_in_series(tmp_path: Path) -> None:
+    """The occurrences on ordinary pages, read by two processes, merge into the same."""
+    srcdir = copy_root("glossary-alone", tmp_path / "src")
+    names = [f"page{n}" for n in range(1, 9)]
+    for name in names:
+        (srcdir / f"{name}.rst").write_text(f"{name}\n=====\n\nBaku, {name}.\n", "utf-8")
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text("utf-8").replace(
+        "   glossary", "   glossary\n" + "\n".join(f"   {name}" for name in names)), "utf-8")
+    outputs = []
+    for parallel in (0, 2):
+        with built(srcdir, builddir=tmp_path / f"_build-{parallel}", parallel=parallel) as app:
+            assert app.warning.getvalue() == ""
+            out = Path(app.outdir)
+            outputs.append(((out / "glossary.json").read_text("utf-8"),
+                            (out / "glossary.html").read_text("utf-8")))
+    assert outputs[0] == outputs[1]
+    baku = next(e for e in json.loads(outputs[1][0])["entries"] if e["id"] == "baku")
+    assert {o["document"] for o in baku["occurrences"]} == {"index", *names}
