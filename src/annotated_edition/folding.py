@@ -61,7 +61,7 @@ def fold_char(char: str) -> str:
     lower = unaccent_char(char).lower()
     if len(lower) == 1:
         return lower
-    return char if len(char.lower()) != 1 else char.lower()  # İ.lower() is two
+    return char if len(char.lower()) != 1 else char.lower()  # one character, whatever lower() does
 
 
 class _FoldTable(dict[int, str]):
