@@ -50,6 +50,8 @@ class Subtype(enum.StrEnum):
     # the build itself (sphinx_annotated_edition.articles.output, sphinx_annotated_edition.exports)
     OUTPUT = "output"
     BUILDGC = "buildgc"  # a Sphinx internal sphinx_annotated_edition.buildgc needs is missing
+    # developer documentation (sphinx_annotated_edition.settingsdoc)
+    SETTINGS_REFERENCE = "settings-reference"  # a setting the reference does not describe
 
 
 @dataclass(frozen=True)
