@@ -33,8 +33,8 @@ from annotated_edition.articles import Article, first_sentence, load_article
 from annotated_edition.catalog import load_catalog, reading_order
 from annotated_edition.chronology import Candidate, candidates_of, group
 from annotated_edition.dates import sentence_spans
+from annotated_edition.folding import fold_in_place as fold
 from annotated_edition.glossary import CATEGORIES, entry_sort_key, load_glossary
-from annotated_edition.matching import fold
 from annotated_edition.review import CHECKS, ReviewRecord, fingerprint
 from annotated_edition.review_stamp import render as render_review
 

@@ -240,7 +240,7 @@ def reference_find(forms: list[str], text: str) -> list[tuple[int, int]]:
     """The slow, obvious matcher: one regex, longest alternative first, scanned leftmost."""
     import re
 
-    from annotated_edition.matching import fold
+    from annotated_edition.folding import fold_in_place as fold
 
     alternatives = "|".join(re.escape(fold(form)) for form in
                             sorted(forms, key=len, reverse=True))

@@ -8,15 +8,6 @@ import re
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from annotated_edition.folding import fold
-
-
-@pytest.mark.parametrize(("word", "folded"), [
-    ("Çavuşoğlu", "Cavusoglu"), ("Əliyev", "Eliyev"), ("İlham", "Ilham"), ("Iğdır", "Igdir"),
-    ("Shusha", "Shusha"), ("Türkiye’s", "Turkiye’s"), ("ﬁnal", "final")])
-def test_fold_drops_accents_and_maps_undecomposable_letters(word: str, folded: str) -> None:
-    assert fold(word) == folded
-
 
 def search_terms(app: SphinxTestApp) -> dict[str, list[str]]:
     """The search index's words -> the pages that hold them."""

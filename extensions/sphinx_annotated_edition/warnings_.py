@@ -1,58 +1,23 @@
 """Every warning the edition's extensions emit, with one subtype each.
 
 Editors can silence one kind with ``suppress_warnings = ["annotated_edition.<subtype>"]``.
+The subtypes are listed once, in ``annotated_edition.problems.Subtype``: the core's
+problems carry them, and a warning has the subtype of its problem.
 """
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.util import logging
 
-from annotated_edition.problems import Problem
+from annotated_edition.problems import Problem, Subtype
+
+__all__ = ["WARNING_TYPE", "Subtype", "report", "warn"]
 
 WARNING_TYPE = "annotated_edition"
 logger = logging.getLogger("sphinx_annotated_edition")
-
-
-class Subtype(enum.Enum):
-    """The kinds of warning; the value is what ``suppress_warnings`` names."""
-
-    CATALOG = "catalog"
-    SEED = "seed"
-    ENCODING = "encoding"
-    DATA = "data"
-    DATE = "date"  # an impossible or unresolvable date in an article (chronology)
-    PUBLICATION_DATE = "publication-date"  # a relative date in an article of unknown date
-    CHRONOLOGY_OVERLAY = "chronology-overlay"  # a wrong entry in docs/chronology.yaml
-    GLOSSARY = "glossary"
-    GLOSSARY_UNUSED = "glossary-unused"
-    PLACE_COORDINATES = "place-coordinates"  # a place the map of places cannot show
-    FIGURES = "figures"  # a figure that cannot be drawn into an output format
-    # editorial notes (sphinx_annotated_edition.notes)
-    NOTES = "notes"
-    NOTE_QUOTE = "note-quote"
-    NOTE_AMBIGUOUS = "note-ambiguous"
-    NOTE_OVERLAP = "note-overlap"
-    NOTE_KIND = "note-kind"
-    NOTE_ARTICLE = "note-article"
-    # the review record (sphinx_annotated_edition.review)
-    REVIEW = "review"  # a record that cannot be used
-    UNREVIEWED = "unreviewed"  # a paragraph not reviewed, changed since, or not fully
-    # untrusted input (annotated_edition.markup, .textfile): refused markup, unsafe text
-    MARKUP = "markup"
-    UNICODE = "unicode"
-    SEED_LINK = "seed-link"
-    # shared passages (sphinx_annotated_edition.passages)
-    PASSAGES = "passages"  # a wrong entry in docs/passages.yaml
-    PASSAGE_VARIANT = "passage-variant"  # a date, number or name differs between copies
-    # the build itself (sphinx_annotated_edition.articles.output, sphinx_annotated_edition.exports)
-    OUTPUT = "output"
-    BUILDGC = "buildgc"  # a Sphinx internal sphinx_annotated_edition.buildgc needs is missing
-    # developer documentation (sphinx_annotated_edition.settingsdoc)
-    SETTINGS_REFERENCE = "settings-reference"  # a setting the reference does not describe
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node | None

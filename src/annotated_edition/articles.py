@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from annotated_edition.catalog import CatalogEntry
 from annotated_edition.datafile import inside
@@ -26,6 +27,7 @@ _ABBREVIATIONS = re.compile(
 _ABBREVIATION_REACH = 16  # longer than the longest abbreviation above, with its boundary
 # No news article comes near this; a seed this large is the wrong file (a dump, an archive).
 MAX_SEED_BYTES = 2_000_000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,24 +54,39 @@ class Furniture:
     kind: str
 
 
+class EntryField(Generic[T]):
+    """An article's view of one field of its catalog entry (read there, not copied)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, article: Article | None, owner: type | None = None) -> T:
+        return getattr(article.entry, self.name)  # type: ignore[no-any-return,union-attr]
+
+
 @dataclass(frozen=True)
 class Article:
-    """One article of the edition: catalog facts plus the parsed seed."""
+    """One article of the edition: its catalog entry (held, not copied) and the parsed seed.
 
-    slug: str
-    file: str
-    title: str
+    The entry's facts are read through it: ``article.title`` is ``article.entry.title``.
+    """
+
+    entry: CatalogEntry
     title_in_text: bool
-    outlet: str
-    outlet_basis: str
-    date: dt.date | None
-    date_basis: str
-    date_evidence: str
-    byline: str | None
-    dateline: str | None
     blocks: tuple[Block, ...]
     furniture: tuple[Furniture, ...]
-    occasion: str | None = None  # CatalogEntry.occasion
+
+    slug = EntryField[str]()
+    file = EntryField[str]()
+    title = EntryField[str]()
+    outlet = EntryField[str]()
+    outlet_basis = EntryField[str]()
+    date = EntryField[dt.date | None]()
+    date_basis = EntryField[str]()
+    date_evidence = EntryField[str]()
+    byline = EntryField[str | None]()
+    dateline = EntryField[str | None]()
+    occasion = EntryField[str | None]()
 
     @property
     def text(self) -> str:
@@ -162,12 +179,8 @@ def parse_seed(text: str, entry: CatalogEntry) -> tuple[Article, list[Problem]]:
     if not blocks:
         problems.append(Problem(entry.file, 1, "the seed has no article text (only blank "
                                 "lines, its header or page furniture)", "seed"))
-    article = Article(
-        slug=entry.slug, file=entry.file, title=entry.title, title_in_text=title_in_text,
-        outlet=entry.outlet, outlet_basis=entry.outlet_basis, date=entry.date,
-        date_basis=entry.date_basis, date_evidence=entry.date_evidence,
-        byline=entry.byline, dateline=entry.dateline,
-        blocks=tuple(blocks), furniture=tuple(furniture), occasion=entry.occasion)
+    article = Article(entry=entry, title_in_text=title_in_text, blocks=tuple(blocks),
+                      furniture=tuple(furniture))
     return article, problems
 
 

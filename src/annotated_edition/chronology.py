@@ -32,11 +32,11 @@ from annotated_edition.dates import (
     sentence_spans,
 )
 from annotated_edition.edtf import to_edtf
-from annotated_edition.problems import Problem
+from annotated_edition.problems import Problem, Subtype
 
-SUBTYPE_DATE = "date"  # an impossible or unresolvable date in an article
-SUBTYPE_UNDATED = "publication-date"  # a relative date in an article of unknown date
-SUBTYPE_OVERLAY = "chronology-overlay"  # an overlay entry that is wrong or points at nothing
+SUBTYPE_DATE = Subtype.DATE  # an impossible or unresolvable date in an article
+SUBTYPE_UNDATED = Subtype.PUBLICATION_DATE  # a relative date in an article of unknown date
+SUBTYPE_OVERLAY = Subtype.CHRONOLOGY_OVERLAY  # an overlay entry that is wrong or points at nothing
 # How a source's date was found when the catalog, not a date in the text, gives it.
 RESOLUTION_OCCASION = "occasion-of-publication"
 

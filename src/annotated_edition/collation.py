@@ -100,6 +100,6 @@ def group_letter(text: str) -> str:
         primary = weights[0]
         if 20 <= primary < 100:
             letter = ALPHABET[primary - 20]
-            return "I" if letter == "ı" else ("Ə" if letter == "ə" else letter.upper())
+            return letter.upper()  # ı -> I, ə -> Ə
         return "0-9" if primary < 20 else char.upper()
     return ""

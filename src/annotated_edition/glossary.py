@@ -18,6 +18,7 @@ from typing import Any
 from annotated_edition.articles import Article
 from annotated_edition.collation import ascii_key, sort_key
 from annotated_edition.datafile import DataFile, load_yaml, validate
+from annotated_edition.folding import fold_in_place
 from annotated_edition.markup import markup_problems
 from annotated_edition.matching import (
     CASE_ANY,
@@ -25,16 +26,17 @@ from annotated_edition.matching import (
     Match,
     Matcher,
     Term,
-    fold,
     skip_opted_out,
 )
-from annotated_edition.problems import Problem, excerpt
+from annotated_edition.problems import Problem, Subtype, excerpt
 
+# The edition's categories, in the glossary's order; a project may name its own
+# (``edition_glossary_categories``): every function that needs them takes them.
 CATEGORIES = ("person", "place", "organisation", "agreement", "event", "concept")
 # Categories whose occurrences also go into the book's index (the registers).
 REGISTER_CATEGORIES = frozenset({"person", "place", "organisation"})
 
-SUBTYPE_COORDINATES = "place-coordinates"  # a place the map cannot show
+SUBTYPE_COORDINATES = Subtype.PLACE_COORDINATES  # a place the map cannot show
 COORDINATES_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["lat", "lon", "source"],
@@ -159,14 +161,16 @@ def _coordinate_problems(raw: dict[str, Any], data: DataFile,
                         f"them (its category is {raw['category']})", SUBTYPE_COORDINATES)]
     if coordinates is None:
         return []  # reported where a map is drawn: places_without_coordinates
-    forms = {fold(form) for form in (raw["term"], *raw.get("aliases", ()))}
+    forms = {fold_in_place(form) for form in (raw["term"], *raw.get("aliases", ()))}
     return [Problem(data.path, data.line_of((*where, "coordinates", "names", k)),
                     f"the map name {name!r} of {raw['id']!r} is neither its term nor one of "
                     "its aliases", SUBTYPE_COORDINATES)
-            for k, name in enumerate(coordinates.get("names", ())) if fold(name) not in forms]
+            for k, name in enumerate(coordinates.get("names", ()))
+            if fold_in_place(name) not in forms]
 
 
-def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
+def check_entries(data: DataFile, categories: tuple[str, ...] = CATEGORIES
+                  ) -> tuple[list[Entry], list[Problem]]:
     """Cross-checks the schema cannot make; a faulty entry is reported and left out."""
     problems: list[Problem] = []
     entries: list[Entry] = []
@@ -184,10 +188,10 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
                                     f"line {seen_ids[raw['id']]}"))
             bad = True
         seen_ids.setdefault(raw["id"], line)
-        if raw["category"] not in CATEGORIES:
+        if raw["category"] not in categories:
             problems.append(Problem(data.path, data.line_of((*where, "category")),
                                     f"unknown category {excerpt(raw['category'])} in entry "
-                                    f"{raw['id']!r}; expected one of {', '.join(CATEGORIES)}"))
+                                    f"{raw['id']!r}; expected one of {', '.join(categories)}"))
             bad = True
         if not raw["definition"].strip():
             problems.append(Problem(data.path, data.line_of((*where, "definition")),
@@ -215,7 +219,7 @@ def check_entries(data: DataFile) -> tuple[list[Entry], list[Problem]]:
         forms = [("term", raw["term"])] + [(("aliases", k), alias) for k, alias in
                                             enumerate(raw.get("aliases", ()))]
         for place, form in forms:
-            key = fold(form.strip())
+            key = fold_in_place(form.strip())
             owner = claimed.get(key)
             form_line = data.line_of((*where, *place) if isinstance(place, tuple)
                                      else (*where, place))
@@ -239,8 +243,12 @@ def places_without_coordinates(entries: list[Entry]) -> list[Problem]:
             for entry in entries if entry.category == "place" and entry.coordinates is None]
 
 
-def load_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
-    """Read, validate and cross-check a glossary file; problems are returned, not raised."""
+def load_glossary(path: Path, categories: tuple[str, ...] = CATEGORIES
+                  ) -> tuple[list[Entry], list[Problem]]:
+    """Read, validate and cross-check a glossary file; problems are returned, not raised.
+
+    ``categories``: the categories an entry may have, in the glossary's order.
+    """
     data, problems = load_yaml(path)
     if data is None:
         return [], problems
@@ -249,7 +257,7 @@ def load_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
     schema_problems = validate(data, JSON_SCHEMA)
     if schema_problems:
         return [], problems + schema_problems
-    entries, more = check_entries(data)
+    entries, more = check_entries(data, categories)
     return entries, problems + more
 
 
@@ -274,9 +282,11 @@ def matches_in(article: Article, matcher: Matcher, skips: dict[str, tuple[str, .
             for match in skip_opted_out(block.text, matcher.find(block.text), skips)]
 
 
-def entry_sort_key(entry: Entry) -> tuple[object, ...]:
+def entry_sort_key(entry: Entry, categories: tuple[str, ...] = CATEGORIES
+                   ) -> tuple[object, ...]:
     """Category in the book's order, then the term as a Turkish reader files it."""
-    return (CATEGORIES.index(entry.category), sort_key(entry.index_label), entry.id)
+    rank = categories.index(entry.category) if entry.category in categories else len(categories)
+    return (rank, sort_key(entry.index_label), entry.id)
 
 
 def unmatched_skips(entries: list[Entry], texts: list[str]) -> list[Problem]:

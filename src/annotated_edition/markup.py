@@ -25,11 +25,11 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from annotated_edition.problems import Problem, excerpt
+from annotated_edition.problems import Problem, Subtype, excerpt
 
 ALLOWED_ROLES = frozenset({"term", "doc"})
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-SUBTYPE = "markup"
+SUBTYPE = Subtype.MARKUP
 # Tokens that carry text or structure only; links and roles are checked one by one.
 _PLAIN = frozenset({"text", "text_special", "softbreak", "hardbreak", "em_open", "em_close",
                     "strong_open", "strong_close", "link_close"})

@@ -1,10 +1,11 @@
 """Finding every term of the glossary in a text, in one pass whatever the number of terms.
 
 All terms and aliases go into one Aho-Corasick automaton (pyahocorasick), built once, over
-a *folded* form of the text: lower case, accents off, ı→i and ə→e, one character for one
-character so that offsets in the folded text are offsets in the original. A hit is kept
-when it is a whole word (possessive ’s or 's included), when it passes its entry's case
-rule, and when no longer hit overlaps it (leftmost, then longest, wins).
+a *folded* form of the text (``folding.fold_in_place``): lower case, accents off, one
+character for one character so that offsets in the folded text are offsets in the
+original. A hit is kept when it is a whole word (possessive ’s or 's included), when it
+passes its entry's case rule, and when no longer hit overlaps it (leftmost, then longest,
+wins).
 """
 
 from __future__ import annotations
@@ -13,16 +14,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
 
+from annotated_edition.folding import fold_in_place, unaccent
+
 CASE_EXACT = "exact"  # names: the capitals as written (accents may still differ)
 CASE_ANY = "any"  # common words ("liberated", "occupation"): any capitalisation
 _APOSTROPHES = ("'", "’")
-_SPECIAL_FOLDS = {"ı": "i", "ə": "e", "İ": "i", "Ə": "e", "ß": "ß"}
 
 
 @dataclass(frozen=True)
@@ -48,26 +49,6 @@ class Match(NamedTuple):
     form: str
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    if char in _SPECIAL_FOLDS:
-        return _SPECIAL_FOLDS[char]
-    base = "".join(c for c in unicodedata.normalize("NFD", char)
-                   if not unicodedata.combining(c))
-    lower = base.lower()
-    if len(lower) == 1:
-        return lower
-    return char if len(char.lower()) != 1 else char.lower()
-
-
-def _unaccent_char(char: str) -> str:
-    if char in "ıİəƏ":
-        return {"ı": "i", "İ": "I", "ə": "e", "Ə": "E"}[char]
-    base = "".join(c for c in unicodedata.normalize("NFD", char)
-                   if not unicodedata.combining(c))
-    return base if len(base) == 1 else char
-
-
 # Invisible inside a word, so ignored by matching: the soft hyphen, zero-width space,
 # non-joiner and joiner, word joiner and a stray BOM, and the combining marks of a
 # decomposed (NFD) letter (accents are ignored anyway: "g\u0306" is "ğ" is "g").
@@ -79,48 +60,6 @@ def without_ignored(text: str) -> tuple[str, list[int]]:
     """``text`` without the characters matching ignores, and where each kept one was."""
     kept = [index for index, char in enumerate(text) if not IGNORED.match(char)]
     return "".join(text[index] for index in kept), kept
-
-
-class _FoldTable(dict[int, str]):
-    """A ``str.translate`` table filled on demand: one character in, one character out."""
-
-    def __init__(self, fold: object) -> None:
-        super().__init__()
-        self.fold = fold
-        self.unstable: set[str] = set()  # characters whose value lower() would change
-
-    def __missing__(self, code: int) -> str:
-        value = self.fold(chr(code))  # type: ignore[operator]
-        self[code] = value
-        if value.lower() != value:
-            self.unstable.add(chr(code))
-        return value
-
-
-_FOLD = _FoldTable(_fold_char)
-_UNACCENT = _FoldTable(_unaccent_char)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _fold_match(match: re.Match[str]) -> str:
-    return _FOLD[ord(match[0])]
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, same length as ``text`` (offsets carry over)."""
-    if text.isascii():  # most paragraphs: folding ASCII is lower case, and lower() is fast
-        return text.lower()
-    # The letters beyond ASCII replaced by their folds, then lower() for the rest: several
-    # times faster than str.translate, which looks every character up in the table.
-    replaced = _NON_ASCII.sub(_fold_match, text)
-    if _FOLD.unstable and not _FOLD.unstable.isdisjoint(text):
-        return text.translate(_FOLD)  # a fold that lower() would change again (none known)
-    return replaced.lower()
-
-
-def unaccent(text: str) -> str:
-    """Accents off, capitals kept, same length as ``text``."""
-    return text.translate(_UNACCENT)
 
 
 def _is_word_char(char: str) -> bool:
@@ -147,7 +86,7 @@ class Matcher:
         self._automaton = ahocorasick.Automaton()
         by_key: dict[str, list[Term]] = {}
         for term in terms:
-            key = IGNORED.sub("", fold(term.form.strip()))
+            key = IGNORED.sub("", fold_in_place(term.form.strip()))
             if key:
                 by_key.setdefault(key, []).append(term)
         for key, found in by_key.items():
@@ -191,7 +130,7 @@ class Matcher:
         is_word = _IS_WORD
         scale = size + 2  # more than any occurrence is long
         hits: list[tuple[int, int, int, Term]] = []
-        for last, (length, terms, any_case, single) in self._automaton.iter(fold(text)):
+        for last, (length, terms, any_case, single) in self._automaton.iter(fold_in_place(text)):
             start = last + 1 - length
             if start and is_word[text[start - 1]]:
                 continue

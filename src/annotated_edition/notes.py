@@ -17,7 +17,7 @@ from typing import Any
 from annotated_edition.articles import Article, by_file_or_slug
 from annotated_edition.datafile import DataFile, load_yaml, validate
 from annotated_edition.markup import markup_problems
-from annotated_edition.problems import Problem, excerpt
+from annotated_edition.problems import Problem, Subtype, excerpt
 from annotated_edition.webannotation import CONTEXT_LENGTH
 
 KINDS = ("context", "sic", "framing", "cross-reference")
@@ -50,12 +50,12 @@ NOTES_SCHEMA: dict[str, Any] = {
 }
 
 # Problem subtypes (the Sphinx adapter turns them into suppressible warning subtypes).
-QUOTE = "note-quote"
-AMBIGUOUS = "note-ambiguous"
-OVERLAP = "note-overlap"
-KIND = "note-kind"
-ARTICLE = "note-article"
-DATA = "notes"
+QUOTE = Subtype.NOTE_QUOTE
+AMBIGUOUS = Subtype.NOTE_AMBIGUOUS
+OVERLAP = Subtype.NOTE_OVERLAP
+KIND = Subtype.NOTE_KIND
+ARTICLE = Subtype.NOTE_ARTICLE
+DATA = Subtype.NOTES
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ from annotated_edition.apparatus import Apparatus, collate, sigla_of
 from annotated_edition.articles import Article
 from annotated_edition.datafile import load_yaml, validate
 from annotated_edition.passages import DEFAULT, Settings, SharedPassage, find_passages
-from annotated_edition.problems import Problem
+from annotated_edition.problems import Problem, Subtype
 
-DATA = "passages"  # problem subtype of the data file
-VARIANT = "passage-variant"  # problem subtype of an unacknowledged significant variant
+DATA = Subtype.PASSAGES  # problem subtype of the data file
+VARIANT = Subtype.PASSAGE_VARIANT  # problem subtype of an unacknowledged significant variant
 
 SCHEMA: dict[str, Any] = {
     "type": "object",

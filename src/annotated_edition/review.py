@@ -25,7 +25,7 @@ from typing import Any
 
 from annotated_edition.articles import Article, Block, by_file_or_slug
 from annotated_edition.datafile import DataFile, load_yaml, validate
-from annotated_edition.problems import Problem
+from annotated_edition.problems import Problem, Subtype
 
 # The questions a review asks of every sentence (issue 15), in the order they are shown.
 CHECKS: dict[str, str] = {
@@ -41,8 +41,8 @@ FINGERPRINT_LENGTH = 16
 GRACE = dt.timedelta(days=1)  # an editor in Baku may date a review "tomorrow" in UTC
 
 # Problem subtypes (the Sphinx adapter turns them into suppressible warning subtypes).
-DATA = "review"  # a record that cannot be used: wrong field, unknown article or paragraph
-UNREVIEWED = "unreviewed"  # a paragraph with no (valid, current, complete) review
+DATA = Subtype.REVIEW  # a record that cannot be used: wrong field, unknown article or paragraph
+UNREVIEWED = Subtype.UNREVIEWED  # a paragraph with no (valid, current, complete) review
 
 REVIEW_SCHEMA: dict[str, Any] = {
     "type": "object",

@@ -2,10 +2,14 @@
 
 Registers:
 
+- the extensions ``myst_parser`` (the stubs below are Markdown) and ``sphinx_design``
+  (the cards);
 - config values ``edition_seed_dir``, ``edition_catalog`` (relative to ``conf.py``'s
   folder, made absolute at ``config-inited``: ``sphinx_annotated_edition.paths``) and
-  ``edition_article_dir`` (the folder of the article pages in the project);
-- at ``builder-inited``: the catalog is checked and a stub page is written per article;
+  ``edition_article_dir`` (the folder of the article pages in the project: the one place
+  where the extensions write into the source folder);
+- at ``builder-inited``: the catalog is checked and a stub page is written per article
+  into ``edition_article_dir``;
   the corpus is loaded again then and at ``env-get-outdated`` when a file has changed;
 - directives ``article`` (one page), ``article-cards`` (the landing page's cards) and
   ``article-toctree`` (all articles in reading order);
@@ -37,7 +41,6 @@ from sphinx_annotated_edition.articles.directives import (
 )
 from sphinx_annotated_edition.articles.nodes import (
     paragraph_permalink,
-    skip_node,
     visit_paragraph_permalink_html,
     visit_paragraph_permalink_latex,
 )
@@ -47,6 +50,8 @@ from sphinx_annotated_edition.articles.stubs import write_stubs
 from sphinx_annotated_edition.articles.transforms import AddParagraphPermalinks
 from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.static import add_static_dir, settle_sphinx_design_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 from sphinx_annotated_edition.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"
@@ -74,20 +79,19 @@ def add_latex_package(app: Sphinx, config: Config) -> None:
     config.latex_additional_files = [*config.latex_additional_files, str(STY)]
 
 
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
-
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_catalog(app)
+    app.setup_extension("myst_parser")  # the article pages' stubs are Markdown
     app.setup_extension("sphinx_design")
+    settle_sphinx_design_static_dir(app)
     add_path_config_value(app, "edition_seed_dir", "../seeds")
     add_path_config_value(app, "edition_catalog", "../seeds/catalog.yaml")
     app.add_config_value("edition_article_dir", "articles", "env", types=frozenset({str}))
     # before the other extensions' handlers, which may ask for the corpus
     app.connect("builder-inited", prepare_corpus, priority=400)
     app.connect("env-get-outdated", refresh_corpus, priority=100)  # before the collector
-    app.connect("builder-inited", add_static_path)
+    add_static_dir(app, STATIC)
     app.connect("config-inited", add_latex_package)
     app.add_latex_package(STY.stem)
     app.add_directive("article", ArticleDirective)

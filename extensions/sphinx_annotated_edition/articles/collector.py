@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Set as AbstractSet
+from dataclasses import fields
 from typing import TYPE_CHECKING, ClassVar
 
 from sphinx.environment.collectors import EnvironmentCollector
@@ -98,11 +99,15 @@ class ArticleInputCollector(EnvironmentCollector):
                 and self.fingerprint(env, file) != fingerprint]
 
 
+# Fields of a catalog entry that an article page does not show: its line in the catalog
+# (an edit of another entry moves it). Every other field, present or future, counts.
+NOT_SHOWN = frozenset({"line"})
+
+
 def entry_fingerprint(entry: CatalogEntry) -> str:
-    """What an article page shows of its entry (not its line: editing others moves it)."""
-    return digest(entry.file, entry.slug, entry.title, entry.outlet, entry.outlet_basis,
-                  entry.date, entry.date_basis, entry.date_evidence, entry.byline,
-                  entry.dateline, entry.occasion, entry.short_title, entry.outlet_country)
+    """What an article page shows of its entry: every field of it but its line."""
+    return digest([(field.name, getattr(entry, field.name)) for field in fields(entry)
+                   if field.name not in NOT_SHOWN])
 
 
 class ArticleEntriesCollector(ArticleInputCollector):

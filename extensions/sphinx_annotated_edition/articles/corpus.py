@@ -94,8 +94,19 @@ def env_corpus(env: BuildEnvironment) -> Corpus:
     return corpus_for(env.config)
 
 
+def articles_enabled(config: Config) -> bool:
+    """Whether the project loads ``sphinx_annotated_edition.articles`` (its settings exist).
+
+    The other extensions work without it: then there are no article pages, and what they
+    do only for articles (paragraph anchors, the catalog's fields) is not done.
+    """
+    return "edition_catalog" in config
+
+
 def article_of(env: BuildEnvironment, docname: str) -> Article | None:
     """The article shown on ``docname``, for the other extensions (None on other pages)."""
+    if not articles_enabled(env.config):
+        return None
     file = env.metadata.get(docname, {}).get(ARTICLE_KEY)
     if not file:
         return None

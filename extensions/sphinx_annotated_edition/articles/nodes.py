@@ -37,7 +37,3 @@ def visit_paragraph_permalink_latex(self: LaTeXTranslator, node: paragraph_perma
     if number.isdigit():
         self.body.append(rf"\editionparnum{{{number}}}")
     raise nodes.SkipNode
-
-
-def skip_node(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode

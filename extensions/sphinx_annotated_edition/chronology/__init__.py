@@ -1,5 +1,8 @@
 """The chronology: every dated event of the articles, traced to its sentences.
 
+The events are found in the articles' text, so this extension loads
+``sphinx_annotated_edition.articles``: listing it alone in ``conf.py`` is enough.
+
 Registers:
 
 - config value ``edition_chronology_overlay`` (the editor's overlay, relative to
@@ -24,16 +27,15 @@ from annotated_edition import __version__
 from sphinx_annotated_edition.chronology.directives import ChronologyDirective
 from sphinx_annotated_edition.chronology.domain import ChronologyDomain, updated_pages
 from sphinx_annotated_edition.chronology.exports import write_json
-from sphinx_annotated_edition.chronology.nodes import chronology_list, skip_node
+from sphinx_annotated_edition.chronology.nodes import chronology_list
 from sphinx_annotated_edition.chronology.render import fill_placeholders
 from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 
 STATIC = Path(__file__).parent / "static"
 
-
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -47,7 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("env-get-updated", updated_pages)
     app.connect("build-finished", write_json)
-    app.connect("builder-inited", add_static_path)
+    add_static_dir(app, STATIC)
     app.add_css_file("edition-chronology.css")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -7,7 +7,3 @@ from docutils import nodes
 
 class chronology_list(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
     """Where the chronology goes: replaced at ``doctree-resolved``, once every article is read."""
-
-
-def skip_node(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode

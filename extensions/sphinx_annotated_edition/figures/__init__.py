@@ -26,23 +26,24 @@ from sphinx.util.typing import ExtensionMetadata
 from annotated_edition import __version__
 from sphinx_annotated_edition.figures.directives import MapDirective, TimelineDirective
 from sphinx_annotated_edition.figures.domain import FiguresDomain, outdated_maps
-from sphinx_annotated_edition.figures.nodes import edition_figure, skip_node
+from sphinx_annotated_edition.figures.nodes import edition_figure
 from sphinx_annotated_edition.figures.render import (
     EPUB_BUILDERS,
     fill_figures,
     link_glossary_places,
 )
 from sphinx_annotated_edition.i18n import add_catalog
+from sphinx_annotated_edition.static import copy_static_dir_to_web_pages
+from sphinx_annotated_edition.visitors import skip_node
 
 STATIC = Path(__file__).parent / "static"
 
 
-def add_static_path(app: Sphinx) -> None:
+def add_stylesheet(app: Sphinx) -> None:
     """The figures' stylesheet, for web pages only: an EPUB holds its figures as images,
     and epubcheck refuses the ``direction`` the web pages scroll the map with."""
     if app.builder.name in EPUB_BUILDERS:
         return
-    app.config.html_static_path.append(str(STATIC))
     app.add_css_file("edition-figures.css")
 
 
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", outdated_maps)
     app.connect("doctree-resolved", fill_figures)
     app.connect("doctree-resolved", link_glossary_places)
-    app.connect("builder-inited", add_static_path)
+    app.connect("builder-inited", add_stylesheet)
+    copy_static_dir_to_web_pages(app, STATIC)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}

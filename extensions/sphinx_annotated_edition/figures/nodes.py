@@ -7,7 +7,3 @@ from docutils import nodes
 
 class edition_figure(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
     """Where a figure goes (``kind``: timeline or map); filled once every page is read."""
-
-
-def skip_node(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode

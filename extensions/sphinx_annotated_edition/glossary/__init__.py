@@ -1,13 +1,23 @@
 """The glossary: every key term of the articles linked where it occurs, defined once.
 
+Works in any Sphinx project on its own (``extensions = ["sphinx_annotated_edition.glossary"]``):
+with ``sphinx_annotated_edition.articles`` loaded too, the terms are linked in the article
+pages and the entries no article mentions are reported; without it, on every page (or the
+pages ``edition_glossary_link_pages`` selects), and nothing is said of articles.
+
 Registers:
 
-- config values ``edition_glossary`` (the data file, relative to ``conf.py``'s folder) and
+- config values ``edition_glossary`` (the data file, relative to ``conf.py``'s folder),
   ``edition_glossary_link`` (which occurrences get a link: ``every``, ``paragraph`` = the
-  first per paragraph, ``article`` = the first per article, the default);
+  first per paragraph, ``article`` = the first per article or page, the default),
+  ``edition_glossary_link_pages`` (glob patterns of the docnames whose paragraphs are
+  linked; ``None``, the default: the article pages when the articles extension is
+  loaded, else every page; the pages that show the glossary never) and
+  ``edition_glossary_categories`` (each category an entry may have and the title of its
+  section of the glossary, in order; the default: the edition's six);
 - the directive ``edition-glossary`` (the glossary page: ``std:term`` entries by category);
 - the read transform ``LinkGlossaryTerms`` (priority 600): ``pending_xref`` to ``std:term``
-  and index entries for persons, places and organisations, in article paragraphs;
+  and index entries for persons, places and organisations, in the selected pages;
 - post-transforms ``EmbedDefinitions`` (HTML popovers) and ``CollatedLatexIndex``;
 - the domain ``edition-glossary`` (occurrences per document, glossary pages);
 - nodes ``glossary_link``, ``glossary_occurrences``, ``glossary_definitions``,
@@ -15,6 +25,7 @@ Registers:
   package ``annotator-glossary`` (page references to the entries);
 - the ``GlossaryLinksCollector``: an edit of the glossary re-reads the articles whose
   links or linked entries change, not every article;
+- the extension ``sphinx_annotated_edition.annotations`` (the event below);
 - events: ``builder-inited`` (load and check the data file), ``env-get-updated``
   (rewrite the glossary page when what its "appears in" lines show has changed),
   ``doctree-resolved`` ("appears in"), ``env-check-consistency`` (entries found nowhere:
@@ -29,10 +40,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import ENUM
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
 from sphinx_annotated_edition.glossary.collector import GlossaryLinksCollector
+from sphinx_annotated_edition.glossary.data import CATEGORY_TITLES, LINK_MODES
 from sphinx_annotated_edition.glossary.directives import GlossaryDirective
 from sphinx_annotated_edition.glossary.domain import GlossaryDomain
 from sphinx_annotated_edition.glossary.events import (
@@ -54,7 +67,6 @@ from sphinx_annotated_edition.glossary.nodes import (
     page_mark,
     pass_node,
     register_index,
-    skip_node,
     visit_glossary_definitions_html,
     visit_glossary_link_html,
     visit_glossary_link_latex,
@@ -68,23 +80,25 @@ from sphinx_annotated_edition.glossary.transforms import (
 )
 from sphinx_annotated_edition.i18n import add_catalog
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 
 __all__ = ["occurrences", "setup"]
 
 STATIC = Path(__file__).parent / "static"
 
 
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
-
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_catalog(app)
-    app.setup_extension("sphinx_annotated_edition.articles")
     app.setup_extension("sphinx_annotated_edition.annotations")
     app.connect("edition-annotations", annotation_records)
     add_path_config_value(app, "edition_glossary", "glossary.yaml")
-    app.add_config_value("edition_glossary_link", "article", "env", types=frozenset({str}))
+    app.add_config_value("edition_glossary_link", "article", "env", types=ENUM(*LINK_MODES))
+    app.add_config_value("edition_glossary_link_pages", None, "env",
+                         types=frozenset({list, tuple, type(None)}))
+    app.add_config_value("edition_glossary_categories", dict(CATEGORY_TITLES), "env",
+                         types=frozenset({dict}))
     app.add_domain(GlossaryDomain)
     app.add_directive("edition-glossary", GlossaryDirective)
     app.add_transform(LinkGlossaryTerms)
@@ -108,7 +122,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_latex_package(STY_NAME)
     app.add_env_collector(GlossaryLinksCollector)
     app.connect("builder-inited", check_config)
-    app.connect("builder-inited", add_static_path)
+    add_static_dir(app, STATIC)
     app.connect("env-get-updated", updated_pages)
     app.connect("doctree-resolved", fill_occurrences)
     app.connect("env-check-consistency", report_unused)

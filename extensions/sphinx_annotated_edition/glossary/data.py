@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotated_edition.glossary import Entry, load_glossary, matcher_for, opt_outs
+from annotated_edition.glossary import (
+    CATEGORIES,
+    Entry,
+    entry_sort_key,
+    load_glossary,
+    matcher_for,
+    opt_outs,
+)
 from annotated_edition.matching import Matcher
 from annotated_edition.problems import Problem
 
@@ -15,6 +22,17 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 LINK_MODES = ("every", "paragraph", "article")
+# The default of ``edition_glossary_categories``: each category and its section's title,
+# in the glossary's order.
+CATEGORY_TITLES = {
+    "person": "People",
+    "place": "Places",
+    "organisation": "Organisations",
+    "agreement": "Agreements",
+    "event": "Events",
+    "concept": "Concepts and contested terms",
+}
+assert tuple(CATEGORY_TITLES) == CATEGORIES
 
 
 @dataclass
@@ -25,12 +43,17 @@ class Glossary:
     entries: list[Entry]
     problems: list[Problem]
     matcher: Matcher
+    categories: tuple[str, ...] = CATEGORIES
     by_id: dict[str, Entry] = field(default_factory=dict)
     skips: dict[str, tuple[str, ...]] = field(default_factory=dict)  # opt-outs, by entry id
 
     def __post_init__(self) -> None:
         self.by_id = {entry.id: entry for entry in self.entries}
         self.skips = opt_outs(self.entries)
+
+    def sort_key(self, entry: Entry) -> tuple[object, ...]:
+        """The glossary's order: category as configured, then the term as filed."""
+        return entry_sort_key(entry, self.categories)
 
 
 _cache: dict[tuple[object, ...], Glossary] = {}
@@ -43,11 +66,12 @@ def glossary_for(config: Config) -> Glossary:
         stamp = path.stat().st_mtime_ns
     except OSError:
         stamp = -1
-    key = (str(path), stamp)
+    categories = tuple(config.edition_glossary_categories)
+    key = (str(path), stamp, categories)
     if key not in _cache:
         _cache.clear()
-        entries, problems = load_glossary(path)
-        _cache[key] = Glossary(path, entries, problems, matcher_for(entries))
+        entries, problems = load_glossary(path, categories)
+        _cache[key] = Glossary(path, entries, problems, matcher_for(entries), categories)
     return _cache[key]
 
 

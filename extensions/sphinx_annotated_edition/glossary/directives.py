@@ -9,22 +9,23 @@ from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
-from annotated_edition.glossary import CATEGORIES, Entry, entry_sort_key
+from annotated_edition.glossary import Entry
 from sphinx_annotated_edition.glossary.data import env_glossary
 from sphinx_annotated_edition.glossary.domain import glossary_domain
 from sphinx_annotated_edition.glossary.nodes import CATEGORY_NAMES, glossary_occurrences
 from sphinx_annotated_edition.glossary.transforms import REGISTER_MARK, index_key
 from sphinx_annotated_edition.i18n import _, _lazy
 
-CATEGORY_TITLES = {
-    "person": _lazy("People"),
-    "place": _lazy("Places"),
-    "organisation": _lazy("Organisations"),
-    "agreement": _lazy("Agreements"),
-    "event": _lazy("Events"),
-    "concept": _lazy("Concepts and contested terms"),
+# The default titles (edition_glossary_categories) in the build's language; a title an
+# editor wrote in conf.py is shown as written.
+DEFAULT_TITLES = {
+    "People": _lazy("People"),
+    "Places": _lazy("Places"),
+    "Organisations": _lazy("Organisations"),
+    "Agreements": _lazy("Agreements"),
+    "Events": _lazy("Events"),
+    "Concepts and contested terms": _lazy("Concepts and contested terms"),
 }
-assert set(CATEGORY_TITLES) == set(CATEGORIES)
 
 
 class GlossaryDirective(SphinxDirective):
@@ -41,9 +42,11 @@ class GlossaryDirective(SphinxDirective):
         self.env.note_dependency(str(glossary.path))
         glossary_domain(self.env).note_page(self.env.docname)
         out: list[nodes.Node] = []
-        entries = sorted(glossary.entries, key=entry_sort_key)
+        titles = self.config.edition_glossary_categories
+        entries = sorted(glossary.entries, key=glossary.sort_key)
         for category, group in groupby(entries, key=lambda entry: entry.category):
-            title = str(CATEGORY_TITLES[category])
+            title = titles.get(category, category)
+            title = str(DEFAULT_TITLES.get(title, title))
             section = nodes.section(ids=[f"glossary-{category}"], names=[title.lower()],
                                     classes=["glossary-category"])
             section += nodes.title(title, title)

@@ -11,13 +11,13 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.texescape import escape
 
 from annotated_edition import jsonout
-from annotated_edition.glossary import entry_sort_key, unmatched_skips
+from annotated_edition.glossary import unmatched_skips
 from annotated_edition.webannotation import CONTEXT_LENGTH, AnnotationRecord
 from sphinx_annotated_edition.articles.collector import digest
-from sphinx_annotated_edition.articles.corpus import article_of, env_corpus
+from sphinx_annotated_edition.articles.corpus import article_of, articles_enabled, env_corpus
 from sphinx_annotated_edition.articles.directives import format_date
 from sphinx_annotated_edition.exports import gets_html_exports, write_atomically
-from sphinx_annotated_edition.glossary.data import LINK_MODES, env_glossary
+from sphinx_annotated_edition.glossary.data import env_glossary
 from sphinx_annotated_edition.glossary.domain import Occurrence, glossary_domain
 from sphinx_annotated_edition.glossary.latexindex import extend_xindy_style, latex_macros
 from sphinx_annotated_edition.glossary.nodes import glossary_occurrences, occurrence_label
@@ -65,19 +65,14 @@ def occurrences(env: BuildEnvironment) -> list[Occurrence]:
 
 
 def check_config(app: Sphinx) -> None:
-    """Load the glossary once, report what is wrong with it, check the link mode."""
-    mode = app.config.edition_glossary_link
-    if mode not in LINK_MODES:
-        warn(__("edition_glossary_link is %(mode)r; expected one of %(modes)s: 'article' is "
-                "used") % {"mode": mode, "modes": ", ".join(LINK_MODES)},
-             Subtype.GLOSSARY, "conf.py:")
-        app.config.edition_glossary_link = "article"
+    """Load the glossary once and report what is wrong with it."""
     for problem in env_glossary(app.env).problems:
         report(problem, Subtype.GLOSSARY)
 
 
 def article_label(env: BuildEnvironment, docname: str) -> tuple[str, str]:
-    """An article's title and the label "appears in" shows for it (its date; title on hover)."""
+    """A page's title and the label "appears in" shows for it (an article's date; title on
+    hover); a page that is no article is shown by its title."""
     title = env.titles[docname].astext() if docname in env.titles else docname
     article = article_of(env, docname)
     # the titles are long; the dates tell the articles apart
@@ -92,15 +87,28 @@ def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     word of an article that is not a term) leaves the glossary pages as they are.
     """
     domain = glossary_domain(env)
-    corpus = env_corpus(env)
     shown = {(found.term_id, found.docname, found.anchor) for found in occurrences(env)}
     articles = [(docname, *article_label(env, docname))
                 for docname in sorted({docname for _, docname, _ in shown})]
-    fingerprint = digest(sorted(shown), articles, [e.slug for e in corpus.entries])
+    fingerprint = digest(sorted(shown), articles, list(reading_order(env)))
     if fingerprint == domain.data.get("fingerprint"):
         return []
     domain.data["fingerprint"] = fingerprint
     return sorted(domain.pages)
+
+
+def reading_order(env: BuildEnvironment) -> dict[str, int]:
+    """The article pages in reading order (none without articles: pages by name then)."""
+    if not articles_enabled(env.config):
+        return {}
+    corpus = env_corpus(env)
+    return {corpus.docname(entry): n for n, entry in enumerate(corpus.entries)}
+
+
+def anchor_order(anchor: str) -> tuple[int, str]:
+    """Paragraph anchors ``p1``, ``p2``, … in the order of their numbers."""
+    number = anchor.lstrip("p")
+    return (int(number), anchor) if number.isdigit() else (0, anchor)
 
 
 def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
@@ -109,7 +117,7 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
     if not placeholders:
         return
     env = app.env
-    order = {env_corpus(env).docname(e): n for n, e in enumerate(env_corpus(env).entries)}
+    order = reading_order(env)
     by_entry: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for found in occurrences(env):
         anchors = by_entry[found.term_id].setdefault(found.docname, [])
@@ -136,13 +144,13 @@ def fill_occurrences(app: Sphinx, doctree: nodes.document, fromdocname: str) -> 
         if app.builder.format == "latex":  # a book gives pages
             node.replace_self(_printed_pages(para, node["entry_id"], docs, order))
             continue
-        for number, docname in enumerate(sorted(docs, key=lambda d: (order.get(d, 99), d))):
+        for number, docname in enumerate(sorted(docs, key=lambda d: (order.get(d, len(order)), d))):
             if number:
                 para += nodes.Text("; ")
             title, label, uri = show(docname)
             para += nodes.inline(label, label, classes=["glossary-appears-in-title"])
             para += nodes.Text(" ")
-            anchors = sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))
+            anchors = sorted(docs[docname], key=anchor_order)
             for k, anchor in enumerate(anchors):
                 if k:
                     para += nodes.Text(", ")
@@ -160,15 +168,21 @@ def _printed_pages(para: nodes.paragraph, entry_id: str, docs: dict[str, list[st
     once, from the label at the entry's first word in each paragraph: a paragraph may
     begin a page before the word)."""
     labels = [occurrence_label(docname, anchor, entry_id)
-              for docname in sorted(docs, key=lambda d: (order.get(d, 99), d))
-              for anchor in sorted(docs[docname], key=lambda a: int(a.lstrip("p") or 0))]
+              for docname in sorted(docs, key=lambda d: (order.get(d, len(order)), d))
+              for anchor in sorted(docs[docname], key=anchor_order)]
     para += nodes.raw("", rf"\annotatorpages{{{','.join(labels)}}}", format="latex")
     para += nodes.Text(".")
     return para
 
 
 def report_unused(app: Sphinx, env: BuildEnvironment) -> None:
-    """An editor's aid: entries that no article mentions (``annotated_edition.glossary-unused``)."""
+    """An editor's aid: entries that no article mentions (``annotated_edition.glossary-unused``).
+
+    Only in a project with articles: elsewhere a glossary may well define more than the
+    pages use, as Sphinx's own glossaries do.
+    """
+    if not articles_enabled(env.config):
+        return
     glossary = env_glossary(env)
     used = {found.term_id for found in occurrences(env)}
     # An outlet or author the catalog names is shown in the article's header, not its text.
@@ -216,7 +230,7 @@ def export(app: Sphinx, exception: Exception | None) -> None:
             "document": occurrence.docname, "anchor": occurrence.anchor,
             "text": occurrence.text, "start": occurrence.start, "end": occurrence.end})
     entries = []
-    for entry in sorted(glossary.entries, key=entry_sort_key):
+    for entry in sorted(glossary.entries, key=glossary.sort_key):
         entries.append({
             "id": entry.id, "term": entry.term, "category": entry.category,
             "definition": entry.definition, "aliases": list(entry.aliases),
@@ -238,10 +252,19 @@ def annotation_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRec
     pages = sorted(glossary_domain(env).pages)
     records = []
     for found in occurrences(env):
-        article = article_of(env, found.docname)
         entry = glossary.by_id.get(found.term_id)
-        block = article.block_at(found.start) if article else None
-        if block is None or entry is None:
+        if entry is None:
+            continue
+        body = f"{entry.term}: {entry.definition}"
+        article = article_of(env, found.docname)
+        if article is None:  # a page that is no article: offsets are in the paragraph
+            records.append(AnnotationRecord(
+                docname=found.docname, anchor=found.anchor, start=found.start,
+                end=found.end, exact=found.text, prefix="", suffix="", body=body,
+                purpose="identifying", links=tuple(pages)))
+            continue
+        block = article.block_at(found.start)
+        if block is None:
             continue
         start, end = found.start - block.start, found.end - block.start
         records.append(AnnotationRecord(
@@ -249,6 +272,5 @@ def annotation_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRec
             exact=block.text[start:end],
             prefix=block.text[max(0, start - CONTEXT_LENGTH):start],
             suffix=block.text[end:end + CONTEXT_LENGTH],
-            body=f"{entry.term}: {entry.definition}", purpose="identifying",
-            links=tuple(pages)))
+            body=body, purpose="identifying", links=tuple(pages)))
     return records

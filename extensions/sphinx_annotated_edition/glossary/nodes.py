@@ -145,9 +145,5 @@ def visit_register_index_latex(self: LaTeXTranslator, node: register_index) -> N
     raise nodes.SkipNode
 
 
-def skip_node(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-
-
 def pass_node(self: object, node: nodes.Node) -> None:
     """Formats without popovers or page references show the link as it is."""

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.matching import Matcher as PageMatcher
 
 from annotated_edition.articles import Block
 from annotated_edition.collation import group_letter
 from annotated_edition.glossary import Entry, matches_in
 from annotated_edition.matching import Match, skip_opted_out
-from sphinx_annotated_edition.articles.corpus import article_of
+from sphinx_annotated_edition.articles.corpus import article_of, articles_enabled
 from sphinx_annotated_edition.articles.directives import ANCHOR_ATTRIBUTE
 from sphinx_annotated_edition.glossary.collector import GlossaryLinksCollector
 from sphinx_annotated_edition.glossary.data import env_glossary
@@ -41,8 +44,10 @@ _NOT_LINKABLE = (nodes.reference, addnodes.pending_xref, nodes.literal, nodes.ti
 
 
 def index_key(label: str) -> str | None:
-    """Sphinx's index groups ı and ə after z; only then give it the letter to file under."""
-    return group_letter(label) if label[:1] in "ıİəƏ" else None
+    """Sphinx's index files a word under its first letter without accents, and a letter
+    that has no plain base letter (ı, ə, Ə) after z: only then give it the letter."""
+    first = unicodedata.normalize("NFD", label[:1])[:1]
+    return None if first.isascii() else group_letter(label)
 
 
 def register_node(entry: Entry, target: str, main: bool = False) -> addnodes.index:
@@ -64,8 +69,27 @@ def _text_nodes(node: nodes.Element, linkable: bool = True
             yield from _text_nodes(child, linkable and not isinstance(child, _NOT_LINKABLE))
 
 
+def links_on_page(env: BuildEnvironment, docname: str) -> bool:
+    """Whether the terms are linked on ``docname`` (``edition_glossary_link_pages``).
+
+    The setting's glob patterns of docnames select the pages; unset, the article pages
+    when ``sphinx_annotated_edition.articles`` is loaded, every page otherwise. The pages
+    that show the glossary itself are never linked.
+    """
+    if docname in glossary_domain(env).pages:
+        return False
+    patterns = env.config.edition_glossary_link_pages
+    if patterns is None:
+        return article_of(env, docname) is not None or not articles_enabled(env.config)
+    return PageMatcher(list(patterns))(docname)
+
+
 class LinkGlossaryTerms(SphinxTransform):
-    """Find every occurrence of an entry in the article paragraphs and link it to the entry.
+    """Find every occurrence of an entry in the paragraphs of a page and link it to the entry.
+
+    On an article page, the paragraphs of the article (the anchors of its blocks); on any
+    other page the terms link to (``links_on_page``), every paragraph, numbered ``p1``,
+    ``p2``, … for the "appears in" lines.
 
     Priority 600: after docutils' and MyST's own reference handling, and before the notes
     (610), which add footnote markers to the same paragraphs. Neither may assume it runs
@@ -77,8 +101,11 @@ class LinkGlossaryTerms(SphinxTransform):
     default_priority = 600
 
     def apply(self, **kwargs: Any) -> None:
+        if not links_on_page(self.env, self.env.docname):
+            return
         article = article_of(self.env, self.env.docname)
         if article is None:
+            self.link_page()
             return
         glossary = env_glossary(self.env)
         # the article's matches, found once: for the links and for the incremental build
@@ -99,6 +126,26 @@ class LinkGlossaryTerms(SphinxTransform):
                 continue
             found += self.link_paragraph(paragraph, blocks[anchor], in_block.get(anchor),
                                          glossary, mode, linked_in_article)
+        glossary_domain(self.env).note_occurrences(self.env.docname, found)
+
+    def link_page(self) -> None:
+        """Link the paragraphs of a page that is no article: each is its own block."""
+        glossary = env_glossary(self.env)
+        self.env.note_dependency(str(glossary.path))  # an edit of the glossary re-reads it
+        mode = self.config.edition_glossary_link
+        linked_in_page: set[str] = set()
+        found: list[Occurrence] = []
+        paragraphs = [paragraph for paragraph in self.document.findall(nodes.paragraph)
+                      if not _in_apparatus(paragraph)]
+        for number, paragraph in enumerate(paragraphs, start=1):
+            text = "".join(str(piece) for piece, _ in _text_nodes(paragraph))
+            block = Block(anchor=f"p{number}", kind="paragraph", text=text,
+                          line=paragraph.line or 0, start=0)
+            here = self.link_paragraph(paragraph, block, None, glossary, mode, linked_in_page)
+            if here and block.anchor not in self.document.ids:
+                paragraph["ids"].append(block.anchor)  # where "appears in" points
+                self.document.ids[block.anchor] = paragraph
+            found += here
         glossary_domain(self.env).note_occurrences(self.env.docname, found)
 
     def link_paragraph(self, paragraph: nodes.paragraph, block: Block,
@@ -172,6 +219,17 @@ class LinkGlossaryTerms(SphinxTransform):
         # by identity: Text nodes compare as strings, so list.index could pick a twin
         position = next(i for i, child in enumerate(parent.children) if child is piece)
         parent[position:position + 1] = out
+
+
+def _in_apparatus(node: nodes.Element) -> bool:
+    """Whether a paragraph is inside what is not running text (a glossary, a comment)."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (*_NOT_TEXT, addnodes.glossary)) or \
+                APPARATUS in parent.get("classes", ()):
+            return True
+        parent = parent.parent
+    return False
 
 
 class EmbedDefinitions(SphinxPostTransform):

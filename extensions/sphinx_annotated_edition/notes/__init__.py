@@ -1,5 +1,9 @@
 """Editorial notes: context, sic, framing and cross-reference notes as real footnotes.
 
+Each note is anchored to a verbatim quote of an article, so this extension loads
+``sphinx_annotated_edition.articles`` (and ``myst_parser``, for the notes' inline Markdown)
+and ``sphinx_annotated_edition.annotations``: listing it alone in ``conf.py`` is enough.
+
 Registers:
 
 - config value ``edition_notes``: the notes file, relative to ``conf.py``
@@ -40,13 +44,14 @@ from sphinx_annotated_edition.notes.domain import NotesDomain
 from sphinx_annotated_edition.notes.margin import (
     AddMarginNotes,
     depart_margin_note_html,
-    skip_node,
     visit_margin_note_html,
 )
 from sphinx_annotated_edition.notes.nodes import margin_note
 from sphinx_annotated_edition.notes.popover import add_popover_words
 from sphinx_annotated_edition.notes.transforms import DOC_TITLE, AddNotes, GatherNotes
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 from sphinx_annotated_edition.warnings_ import Subtype, report
 
 STATIC = Path(__file__).parent / "static"
@@ -57,9 +62,6 @@ def check_notes(app: Sphinx) -> None:
     for problem in note_set(app.config).problems:
         report(problem, Subtype.NOTES)
 
-
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
 
 
 def note_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:
@@ -89,7 +91,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                  latex=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
                  texinfo=(skip_node, None))
     app.connect("builder-inited", check_notes)
-    app.connect("builder-inited", add_static_path)
+    add_static_dir(app, STATIC)
     app.connect(EVENT, note_records)
     app.connect("html-page-context", add_popover_words)
     app.add_css_file("edition-notes.css")

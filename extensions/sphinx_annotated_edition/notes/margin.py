@@ -89,7 +89,3 @@ def visit_margin_note_html(self: HTML5Translator, node: margin_note) -> None:
 
 def depart_margin_note_html(self: HTML5Translator, node: margin_note) -> None:
     self.body.append("</span></small>")
-
-
-def skip_node(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode

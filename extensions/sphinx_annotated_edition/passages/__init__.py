@@ -35,7 +35,6 @@ from sphinx_annotated_edition.passages.nodes import (
     passage_sign,
     passage_target,
     shared_passages,
-    skip_node,
     visit_sign_html,
     visit_sign_latex,
     visit_sign_text,
@@ -43,12 +42,11 @@ from sphinx_annotated_edition.passages.nodes import (
 )
 from sphinx_annotated_edition.passages.render import add_signs, fill_placeholders
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 
 STATIC = Path(__file__).parent / "static"
 
-
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
 
 
 def forget_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -83,7 +81,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", update)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("doctree-resolved", add_signs)
-    app.connect("builder-inited", add_static_path)
+    add_static_dir(app, STATIC)
     app.connect(EVENT, passage_records)
     app.add_css_file("edition-passages.css")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,

@@ -9,7 +9,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
-from sphinx_annotated_edition.articles.nodes import skip_node
+from sphinx_annotated_edition.visitors import skip_node
 
 __all__ = ["passage_sign", "passage_target", "shared_passages", "skip_node", "visit_sign_html",
            "visit_sign_latex", "visit_sign_text", "visit_target_latex"]

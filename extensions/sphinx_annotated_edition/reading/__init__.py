@@ -31,21 +31,19 @@ from sphinx_annotated_edition.reading.pages import light_page
 from sphinx_annotated_edition.reading.tools import (
     AddReadingTools,
     reading_tools,
-    skip_node,
     visit_reading_tools_html,
 )
+from sphinx_annotated_edition.static import add_static_dir
+from sphinx_annotated_edition.visitors import skip_node
 
 STATIC = Path(__file__).parent / "static"
 
-
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_catalog(app)
     app.add_config_value("edition_description", "", "html", types=frozenset({str}))
-    app.connect("builder-inited", add_static_path)
+    add_static_dir(app, STATIC)
     app.add_css_file("edition-reading.css")
     app.add_js_file("edition-reading.js", loading_method="defer")
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))

@@ -127,8 +127,3 @@ def cite_box(citation: Citation) -> str:
             f'<p class="cite-paragraph" hidden="hidden"></p>'
             f'<p class="cite-label">BibTeX</p><pre class="cite-bibtex">{bibtex}</pre>'
             f"</details>")
-
-
-def skip_node(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-

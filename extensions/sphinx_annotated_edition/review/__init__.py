@@ -27,8 +27,9 @@ from sphinx_annotated_edition.paths import add_path_config_value
 from sphinx_annotated_edition.review.data import review_set
 from sphinx_annotated_edition.review.directives import ReviewStatusDirective
 from sphinx_annotated_edition.review.domain import ReviewDomain, updated_pages
-from sphinx_annotated_edition.review.nodes import review_status, skip_node
+from sphinx_annotated_edition.review.nodes import review_status
 from sphinx_annotated_edition.review.render import fill_placeholders
+from sphinx_annotated_edition.visitors import skip_node
 from sphinx_annotated_edition.warnings_ import Subtype, report
 
 

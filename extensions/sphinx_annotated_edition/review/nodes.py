@@ -7,7 +7,3 @@ from docutils import nodes
 
 class review_status(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
     """Where the review status goes: replaced at ``doctree-resolved``."""
-
-
-def skip_node(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode

@@ -38,6 +38,15 @@ SETTINGS: dict[str, SettingDoc] = {
         _EXT + "glossary", "Which occurrences of a term are linked to its entry: the first "
         "per article, the first per paragraph, or every one.",
         'edition_glossary_link = "paragraph"'),
+    "edition_glossary_link_pages": SettingDoc(
+        _EXT + "glossary", "The pages whose paragraphs are linked to the glossary (glob "
+        "patterns of page names); None: the article pages when the articles extension is "
+        "loaded, else every page. The glossary page itself never.",
+        'edition_glossary_link_pages = ["chapters/*"]'),
+    "edition_glossary_categories": SettingDoc(
+        _EXT + "glossary", "The categories an entry may have, in the glossary's order, and "
+        "the title of each one's section (the default titles are translated).",
+        'edition_glossary_categories = {"place": "Places", "term": "Terms"}'),
     "edition_notes": SettingDoc(
         _EXT + "notes", "The editorial notes, each anchored to a verbatim quote.",
         'edition_notes = "notes.yaml"'),
