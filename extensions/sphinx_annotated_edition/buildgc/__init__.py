@@ -36,7 +36,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
-from sphinx_annotated_edition.private_api import DOCTREE_CACHE, read_doctrees_cache
+from sphinx_annotated_edition import private_api
 from sphinx_annotated_edition.warnings_ import Subtype, warn
 
 _state = {"frozen": False, "at_exit": False}  # whether this build froze; atexit registered
@@ -48,7 +48,7 @@ def drop_read_doctrees(env: BuildEnvironment) -> bool:
     Frozen, a doctree written and dropped could never be collected: the copies must go
     before anything is frozen.
     """
-    cache = read_doctrees_cache(env)
+    cache = private_api.read_doctrees_cache(env)
     if cache is None:
         return False
     cache.clear()
@@ -60,9 +60,9 @@ def freeze(app: Sphinx, builder: Builder) -> None:
     if not app.config.edition_gc_freeze or _state["frozen"]:
         return
     if not drop_read_doctrees(app.env):
-        warn(f"this Sphinx has no BuildEnvironment.{DOCTREE_CACHE}: the collector is left "
-             "alone (set edition_gc_freeze = False to silence this)", Subtype.BUILDGC,
-             None)
+        warn(f"this Sphinx has no BuildEnvironment.{private_api.DOCTREE_CACHE}: the "
+             "collector is left alone (set edition_gc_freeze = False to silence this)",
+             Subtype.BUILDGC, None)
         return
     gc.collect()
     gc.freeze()
