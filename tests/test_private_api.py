@@ -13,6 +13,7 @@ import pytest
 import sphinx
 import sphinx_design
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.search.en import SearchEnglish
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import new_document
@@ -22,7 +23,7 @@ from sphinx_annotated_edition import private_api
 VERSIONS = f"Sphinx {sphinx.__version__}"
 
 
-@pytest.mark.sphinx("html", testroot="reading")
+@pytest.mark.sphinx("html", testroot="reading", freshenv=True)  # every page read
 def test_sphinx_keeps_the_doctrees_read_for_writing(app: SphinxTestApp) -> None:
     seen: list[object] = []
 
@@ -124,11 +125,41 @@ def test_html_translator_writes_each_start_tag_as_one_chunk(app: SphinxTestApp) 
     document = new_document("index.rst", app.builder.docsettings)  # type: ignore[attr-defined]
     paragraph = nodes.paragraph()
     paragraph += nodes.reference("", "a link", refuri="https://example.org")
-    document += paragraph
+    paragraph += nodes.footnote_reference("[1]", "1", ids=["r1"], refid="f1")
+    footnote = nodes.footnote("", nodes.label("", "1"), nodes.paragraph("", "A note."),
+                              ids=["f1"], backrefs=["r1"])
+    document += [paragraph, footnote]
     translator = app.builder.create_translator(document, app.builder)
     document.walkabout(translator)
-    assert private_api.add_attributes_to_tag(translator.body, "a", 'data-x="1"', 0), (
-        f"{VERSIONS}'s HTML translator no longer writes a reference's <a as one piece of "
-        "its body: the glossary's and the EPUB's attributes cannot be added")
-    assert '<a data-x="1" class="reference external" href="https://example.org">' in "".join(
-        translator.body)
+    body = translator.body
+    written = "".join(body)
+    assert all(bracket in written for bracket in private_api.FOOTNOTE_BRACKETS), (
+        f"docutils no longer writes a footnote's brackets as {private_api.FOOTNOTE_BRACKETS}: "
+        f"the EPUB's notes keep them: {written}")
+    added = [private_api.add_attributes_to_tag(body, "a", 'data-x="1"', 0),
+             private_api.add_attributes_to_tag(body, "a", 'data-y="2"', 0,
+                                               having="footnote-reference"),
+             private_api.add_attributes_to_tag(body, "aside", 'data-z="3"', 0,
+                                               having='role="doc-footnote"')]
+    assert added == [True, True, True], (
+        f"{VERSIONS}'s HTML translator no longer writes a reference's, a footnote "
+        f"reference's and a footnote's start tags as one piece of its body each: the "
+        f"glossary's and the EPUB's attributes cannot be added: {body}")
+    written = "".join(body)
+    assert '<a data-x="1" class="reference external" href="https://example.org">' in written
+    assert re.search(r'<a data-y="2" class="footnote-reference[^"]*" href="#f1"', written)
+    assert re.search(r'<aside data-z="3" class="footnote[^"]*" id="f1" role="doc-footnote">',
+                     written)
+    private_api.drop_footnote_brackets(body, 0)
+    assert "fn-bracket" not in "".join(body)
+
+
+@pytest.mark.sphinx("html", testroot="reading")
+def test_html_translator_writes_a_toctree_caption_as_expected(app: SphinxTestApp) -> None:
+    app.build()
+    caption = addnodes.compact_paragraph("", "", nodes.title("", "The articles"),
+                                         toctree=True)
+    fragment = app.builder.render_partial(caption)["fragment"]  # type: ignore[attr-defined]
+    assert private_api.TOCTREE_CAPTION_TAG in fragment, (
+        f"{VERSIONS}'s HTML translator writes a toctree caption otherwise than "
+        f"private_api.TOCTREE_CAPTION_TAG: {fragment!r}; reading's aria-level is lost")

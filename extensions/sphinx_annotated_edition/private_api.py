@@ -157,19 +157,38 @@ LATEX_INDEX_ENTRY = r"\spxentry"
 LATEX_INDEX_MAIN_PAGE = "spxpagem"
 
 
-# --- The HTML translator's output (glossary links, EPUB) ------------------------------
+# --- The HTML translator's output (glossary links, EPUB, toctree captions) -----------
+
+#: How Sphinx's HTML translator writes a toctree's caption: ``reading`` adds the
+#: ``aria-level`` ARIA requires (no node or setting gives the caption an attribute).
+TOCTREE_CAPTION_TAG = '<p class="caption" role="heading">'
 
 
-def add_attributes_to_tag(body: list[str], tag: str, attributes: str, start: int) -> bool:
-    """Put ``attributes`` into the first ``<tag`` written to ``body`` since ``start``.
+
+def add_attributes_to_tag(body: list[str], tag: str, attributes: str, start: int,
+                          having: str = "") -> bool:
+    """Put ``attributes`` into the first ``<tag`` (with ``having`` in it) written to
+    ``body`` since ``start``.
 
     Sphinx's HTML translator writes a reference it resolved itself (a term's link, a
-    footnote reference) with ``starttag``, which takes no attributes from the node; each
-    start tag is one item of the translator's ``body``, beginning ``<tag``. False if no
-    such tag was written.
+    footnote reference) and docutils' a footnote with ``starttag``, which takes no
+    attributes from the node; each start tag is one item of the translator's ``body``,
+    beginning ``<tag``. False if no such tag was written.
     """
     for index in range(start, len(body)):
-        if body[index].startswith(f"<{tag} "):
+        if body[index].startswith(f"<{tag} ") and having in body[index]:
             body[index] = f"<{tag} {attributes} " + body[index][len(tag) + 2:]
             return True
     return False
+
+
+#: docutils writes the brackets around a footnote's number (marker and label) as these;
+#: the EPUB drops them (square brackets are the edition's sign for what it adds).
+FOOTNOTE_BRACKETS = ('<span class="fn-bracket">[</span>', '<span class="fn-bracket">]</span>')
+
+
+def drop_footnote_brackets(body: list[str], start: int) -> None:
+    """Take docutils' brackets out of what was written to ``body`` since ``start``."""
+    for index in range(start, len(body)):
+        for bracket in FOOTNOTE_BRACKETS:
+            body[index] = body[index].replace(bracket, "")

@@ -79,6 +79,7 @@ def add_static_path(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
+    app.setup_extension("sphinx_annotated_edition.state")
     add_path_config_value(app, "edition_seed_dir", "../seeds")
     add_path_config_value(app, "edition_catalog", "../seeds/catalog.yaml")
     app.add_config_value("edition_article_dir", "articles", "env", types=frozenset({str}))

@@ -31,7 +31,7 @@ from sphinx_annotated_edition.glossary.nodes import (
     glossary_link,
     typographic,
 )
-from sphinx_annotated_edition.private_api import add_attributes_to_tag
+from sphinx_annotated_edition.private_api import add_attributes_to_tag, drop_footnote_brackets
 
 if TYPE_CHECKING:  # the NCX points, a type only (of a private module of Sphinx)
     from sphinx.builders._epub_base import NavPoint as NcxPoint
@@ -52,16 +52,6 @@ aside.glossary-definition { font-size: 0.9em; margin: 0.4em 0; }
 """
 
 
-BRACKETS = ('<span class="fn-bracket">[</span>', '<span class="fn-bracket">]</span>')
-
-
-def _drop_brackets(body: list[str], start: int) -> None:
-    """Take docutils' brackets out of what was written since ``start``."""
-    for index in range(start, len(body)):
-        for bracket in BRACKETS:
-            body[index] = body[index].replace(bracket, "")
-
-
 class EditionEpubTranslator(HTML5Translator):
     """Notes as EPUB 3 notes: ``epub:type`` on markers and notes, numbered without
     brackets (square brackets are the edition's sign for what it adds to the text)."""
@@ -70,30 +60,28 @@ class EditionEpubTranslator(HTML5Translator):
         start = len(self.body)
         super().visit_footnote_reference(node)
         add_attributes_to_tag(self.body, "a", 'epub:type="noteref"', start)
-        _drop_brackets(self.body, start)
+        drop_footnote_brackets(self.body, start)
 
     def depart_footnote_reference(self, node: nodes.footnote_reference) -> None:
         start = len(self.body)
         super().depart_footnote_reference(node)
-        _drop_brackets(self.body, start)
+        drop_footnote_brackets(self.body, start)
 
     def visit_label(self, node: nodes.label) -> None:
         start = len(self.body)
         super().visit_label(node)
-        _drop_brackets(self.body, start)
+        drop_footnote_brackets(self.body, start)
 
     def depart_label(self, node: nodes.label) -> None:
         start = len(self.body)
         super().depart_label(node)
-        _drop_brackets(self.body, start)
+        drop_footnote_brackets(self.body, start)
 
     def visit_footnote(self, node: nodes.footnote) -> None:
         start = len(self.body)
         super().visit_footnote(node)
-        for index in range(start, len(self.body)):
-            if 'role="doc-footnote"' in self.body[index]:
-                self.body[index] = self.body[index].replace(
-                    "<aside ", '<aside epub:type="footnote" ', 1)
+        add_attributes_to_tag(self.body, "aside", 'epub:type="footnote"', start,
+                              having='role="doc-footnote"')
 
     def visit_reference(self, node: nodes.Element) -> None:
         start = len(self.body)

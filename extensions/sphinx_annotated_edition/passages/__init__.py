@@ -42,6 +42,7 @@ from sphinx_annotated_edition.passages.nodes import (
 )
 from sphinx_annotated_edition.passages.render import add_signs, fill_placeholders
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.state import stores
 
 STATIC = Path(__file__).parent / "static"
 
@@ -51,18 +52,19 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def forget_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, PAGES, {}).pop(docname, None)
+    stores(env).get(PAGES, {}).pop(docname, None)
 
 
 def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str],
                 other: BuildEnvironment) -> None:
-    theirs = getattr(other, PAGES, {})
+    theirs = stores(other).get(PAGES, {})
     pages = passage_pages(env)
     for docname in docnames & theirs.keys():
         pages[docname] = theirs[docname]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("sphinx_annotated_edition.state")
     app.setup_extension("sphinx_annotated_edition.articles")
     app.setup_extension("sphinx_annotated_edition.annotations")
     add_path_config_value(app, "edition_passages", "passages.yaml")
