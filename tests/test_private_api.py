@@ -92,11 +92,14 @@ def test_sphinx_design_components_and_classes() -> None:
     assert "article-card" in card["classes"] and card.astext() == "text"
     passthrough = private_api.design_passthrough(nodes.inline("", "link"))
     assert passthrough.astext() == "link"
-    css = "".join(path.read_text(encoding="utf-8") for path in
-                  (Path(sphinx_design.__file__).parent / "static").glob("*.css"))
+    static = Path(sphinx_design.__file__).parent / "static"
+    css = "".join(path.read_text(encoding="utf-8") for path in static.glob("*.css"))
     missing = sorted({name for classes in private_api.DESIGN_CLASSES.values()
                       for name in classes if f".{name}" not in css})
     assert not missing, f"sphinx-design's stylesheet no longer styles {missing}"
+    for name, markers in private_api.DESIGN_ASSETS_USED_WHEN.items():
+        assert (static / name).is_file(), f"sphinx-design no longer ships {name}"
+        assert all(marker.removeprefix('class="') in css for marker in markers), markers
 
 
 @pytest.mark.sphinx("latex", testroot="reading")

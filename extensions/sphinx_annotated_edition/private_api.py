@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import sphinx.search
 from docutils import nodes
+from sphinx.search.en import SearchEnglish
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -48,8 +49,6 @@ STEMMERS_JS = Path(sphinx.search.__file__).parent / "minified-js"
 
 def english_stemmer_js() -> str:
     """Sphinx's English stemmer for the browser, as the class ``SphinxEnglishStemmer``."""
-    from sphinx.search.en import SearchEnglish
-
     if SearchEnglish.js_stemmer_rawcode:  # Sphinx 9: the Snowball files
         names = ("base-stemmer.js", SearchEnglish.js_stemmer_rawcode)
         code = [(STEMMERS_JS / name).read_text(encoding="utf-8") for name in names]
@@ -77,6 +76,7 @@ def myst_inline_parser(env: BuildEnvironment, document: nodes.document) -> Markd
     renderer (``myst_parser.mdit_to_docutils``), its parser factory and the project's
     MyST settings (``env.myst_config``, set by MyST) are not promised by MyST.
     """
+    # imported here: the glossary, which uses this module too, works without MyST
     from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
     from myst_parser.parsers.mdit import create_md_parser
 
@@ -110,6 +110,14 @@ DESIGN_CLASSES = {
     "card-body": ("sd-card-body",),
     "card-title": ("sd-card-title", "sd-font-weight-bold"),
     "card-link": ("sd-stretched-link", "sd-hide-link-text"),
+}
+
+
+#: sphinx-design's static files, and what a page that uses them holds (its ``sd-``
+#: classes, its tabs): ``reading`` leaves them out of the pages that do not.
+DESIGN_ASSETS_USED_WHEN: dict[str, tuple[str, ...]] = {
+    "sphinx-design.min.css": ('class="sd-',),
+    "design-tabs.js": ("sd-tab",),
 }
 
 
