@@ -4,6 +4,7 @@ installed versions: a release that changes one fails here, by name, with what to
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import subprocess
@@ -81,6 +82,17 @@ def test_myst_renders_a_note_inline(app: SphinxTestApp) -> None:
         "MyST's renderer (myst_parser.mdit_to_docutils, create_md_parser, env.myst_config) "
         f"no longer renders inline markup into a node as private_api expects: {kinds}")
     assert holder[0].astext() == "1. " and holder[3]["refuri"] == "https://example.org"
+
+
+@pytest.mark.sphinx("html", testroot="reading")
+def test_sphinx_log_records_are_collected_not_written(app: SphinxTestApp) -> None:
+    logger = logging.getLogger("sphinx.sphinx_annotated_edition.test")
+    with private_api.collected_logs() as records:
+        logger.warning("a note's problem")
+    assert [record.getMessage() for record in records] == ["a note's problem"], (
+        f"{VERSIONS}'s LogCollector no longer collects log records (private_api."
+        "collected_logs): MyST's messages about a note would name the wrong line")
+    assert "a note's problem" not in app.warning.getvalue()
 
 
 def test_sphinx_design_components_and_classes() -> None:

@@ -10,7 +10,9 @@ instead of breaking a build somewhere else.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,6 +96,22 @@ def render_myst_inline(md: MarkdownIt, text: str, holder: nodes.Element,
     for token in tokens:
         token.map = [line - 1, line - 1]  # the renderer makes them 1-based
     md.renderer.render(tokens, md.options, md_env)
+
+
+@contextmanager
+def collected_logs() -> Iterator[list[logging.LogRecord]]:
+    """The records Sphinx's loggers make inside the block, kept out of the build's output.
+
+    MyST logs a note's problems at the page being read; they are reported again at the
+    note's line. Sphinx's ``LogCollector`` does that but is not documented.
+    """
+    from sphinx.util.logging import LogCollector
+
+    collector = LogCollector()
+    records: list[logging.LogRecord] = []
+    with collector.collect():
+        yield records
+    records.extend(collector.logs)
 
 
 # --- sphinx-design: the article cards (articles.directives) -----------------------------

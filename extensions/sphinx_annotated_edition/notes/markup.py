@@ -18,10 +18,13 @@ from docutils import nodes
 from docutils.utils import Reporter
 from sphinx import addnodes
 from sphinx.util.docutils import new_document
-from sphinx.util.logging import LogCollector
 
 from annotated_edition.markup import construct_refusal, link_refusal, role_refusal
-from sphinx_annotated_edition.private_api import myst_inline_parser, render_myst_inline
+from sphinx_annotated_edition.private_api import (
+    collected_logs,
+    myst_inline_parser,
+    render_myst_inline,
+)
 
 # What a note may hold once rendered: text, emphasis, links and the edition's roles.
 _SAFE_NODES = (nodes.Text, nodes.emphasis, nodes.strong, nodes.inline, nodes.reference,
@@ -49,11 +52,10 @@ def parse_inline(text: str, document: nodes.document, source: str,
     kept = metadata.get("wordcount")
     # MyST logs its own warnings at the page being read (the generated article): they
     # are collected here and reported at the note's line instead
-    collector = LogCollector()
-    with collector.collect():
+    with collected_logs() as records:
         render_myst_inline(md, text, holder, line)
     messages += [f"MyST reports: {' '.join(record.getMessage().split())}"
-                 for record in collector.logs if record.levelno >= logging.WARNING]
+                 for record in records if record.levelno >= logging.WARNING]
     if kept is None:  # the page's word count is the article's, not the note's
         metadata.pop("wordcount", None)
     else:
