@@ -127,6 +127,10 @@ def test_sphinx_latex_uris_labels_and_index_macros(app: SphinxTestApp) -> None:
     theme = app.builder.themes.get("manual")  # type: ignore[attr-defined]
     translator = app.builder.create_translator(document, app.builder, theme)
     assert private_api.latex_escaped_label(translator, "plain:p1") == r"\detokenize{plain:p1}"
+    # the translator's (undocumented) link helpers the edition's LaTeX visitors call
+    assert translator.hyperlink("plain:p1").startswith(r"{\hyperref[\detokenize{plain:p1}]")
+    assert translator.hypertarget("plain:p1", withdoc=False) == \
+        r"\phantomsection\label{\detokenize{plain:p1}}"
     texinputs = b"".join(path.read_bytes() for path in
                          (Path(sphinx.__file__).parent / "texinputs").iterdir()
                          if path.suffix in (".sty", ".xdy"))
