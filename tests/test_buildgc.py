@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_annotated_edition import buildgc
+from sphinx_annotated_edition import private_api
 
 from htmltext import strip_tags
 
@@ -90,21 +90,9 @@ def test_eight_builds_in_one_application_leave_nothing_behind(
     assert gc.garbage == []
 
 
-def test_the_sphinx_internal_it_relies_on_is_there(tmp_path: Path, rootdir: Path) -> None:
-    """Fails loudly when a Sphinx release renames the doctree copies buildgc drops."""
-    app = glossary_app(tmp_path, rootdir)
-    seen: list[object] = []
-    app.connect("write-started", lambda app, builder: seen.append(
-        getattr(app.env, buildgc.DOCTREE_CACHE, None)), priority=100)
-    app.build()
-    app.cleanup()
-    assert seen and isinstance(seen[0], dict), \
-        f"Sphinx no longer has BuildEnvironment.{buildgc.DOCTREE_CACHE}: update buildgc"
-
-
 def test_a_missing_internal_is_one_warning_and_the_collector_is_left_alone(
         tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(buildgc, "DOCTREE_CACHE", "_a_name_sphinx_never_had")
+    monkeypatch.setattr(private_api, "DOCTREE_CACHE", "_a_name_sphinx_never_had")
     app = glossary_app(tmp_path, rootdir)
     before = gc.get_freeze_count()
     _, writing = frozen_counts(app)

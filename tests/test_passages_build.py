@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_annotated_edition.passages.data import state_of
+
 from htmltext import strip_tags, texts_by_class
 from notehtml import build_warnings, paragraph_html
 from pdftext import pdf_text
@@ -153,7 +155,8 @@ def test_editing_one_seed_recollates_only_its_passages(
     overrides = {"suppress_warnings": ["annotated_edition.passage-variant"]}
     app = make_app("html", srcdir=srcdir, confoverrides=overrides)
     app.build()
-    state = app.env.edition_passages  # type: ignore[attr-defined]
+    state = state_of(app.env)
+    assert state is not None
     assert len(state.report.passages) == 2 and len(state.report.collated) == 2
     app.cleanup()
     second = seeds / "b_second.txt"
@@ -161,7 +164,8 @@ def test_editing_one_seed_recollates_only_its_passages(
                       encoding="utf-8")
     app = make_app("html", srcdir=srcdir, confoverrides=overrides)
     app.build()
-    state = app.env.edition_passages  # type: ignore[attr-defined]
+    state = state_of(app.env)
+    assert state is not None
     bridge = next(p for p in state.report.passages if "bridge" in p.witnesses[0].text)
     assert state.report.collated == (bridge.key,)  # the apricots passage came from the cache
     assert "two ] four B" in text_of(app, "passages")
@@ -201,7 +205,8 @@ def test_the_edition_exports_one_linking_annotation_per_passage(
         edition_html: SphinxTestApp) -> None:
     data = json.loads((Path(edition_html.outdir) / "annotations.jsonld").read_text("utf-8"))
     linking = [item for item in data["first"]["items"] if isinstance(item["target"], list)]
-    state = edition_html.env.edition_passages  # type: ignore[attr-defined]
+    state = state_of(edition_html.env)
+    assert state is not None
     assert len(linking) == len(state.report.passages) >= 4
     for item in linking:
         assert item["motivation"] == "linking"

@@ -85,6 +85,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")  # the article pages' stubs are Markdown
     app.setup_extension("sphinx_design")
     settle_sphinx_design_static_dir(app)
+    app.setup_extension("sphinx_annotated_edition.state")
     add_path_config_value(app, "edition_seed_dir", "../seeds")
     add_path_config_value(app, "edition_catalog", "../seeds/catalog.yaml")
     app.add_config_value("edition_article_dir", "articles", "env", types=frozenset({str}))

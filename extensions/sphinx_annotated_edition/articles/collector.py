@@ -16,19 +16,20 @@ import hashlib
 import os
 from collections.abc import Set as AbstractSet
 from dataclasses import fields
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.environment.collectors import EnvironmentCollector
 
 from annotated_edition.catalog import CatalogEntry
 from sphinx_annotated_edition.articles.corpus import env_corpus
+from sphinx_annotated_edition.state import stores
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-NAVIGATION = "edition_article_navigation"  # env attribute: what the navigation showed
+NAVIGATION = "edition_article_navigation"  # store: what the navigation showed
 
 
 def digest(*shown: object) -> str:
@@ -39,12 +40,12 @@ def digest(*shown: object) -> str:
 class ArticleInputCollector(EnvironmentCollector):
     """Keeps, per article page, the fingerprint of what it showed of one input.
 
-    A subclass names its env attribute and says how to fingerprint an article's part of
+    A subclass names its store (``state``) and says how to fingerprint an article's part of
     the input (``fingerprint``) and, optionally, the input as a whole (``input_digest``):
     while that is unchanged, no page is checked.
     """
 
-    attribute: ClassVar[str]  # env attribute: docname -> (seed file, fingerprint)
+    attribute: ClassVar[str]  # store: docname -> (seed file, fingerprint)
 
     @classmethod
     def fingerprint(cls, env: BuildEnvironment, file: str) -> str | None:
@@ -58,9 +59,8 @@ class ArticleInputCollector(EnvironmentCollector):
 
     @classmethod
     def pages(cls, env: BuildEnvironment) -> dict[str, tuple[str, str | None]]:
-        if not hasattr(env, cls.attribute):
-            setattr(env, cls.attribute, {})
-        return getattr(env, cls.attribute)
+        pages: dict[str, Any] = stores(env).setdefault(cls.attribute, {})
+        return pages
 
     @classmethod
     def note(cls, env: BuildEnvironment, docname: str, file: str,
@@ -91,9 +91,9 @@ class ArticleInputCollector(EnvironmentCollector):
         """The article pages whose part of the input is no longer what they were read with."""
         whole = self.input_digest(env)
         seen = f"{self.attribute}_input"
-        if whole is not None and getattr(env, seen, None) == whole:
+        if whole is not None and stores(env).get(seen) == whole:
             return []
-        setattr(env, seen, whole)
+        stores(env)[seen] = whole
         return [docname for docname, (file, fingerprint) in sorted(self.pages(env).items())
                 if docname not in removed and docname not in changed
                 and self.fingerprint(env, file) != fingerprint]
@@ -124,10 +124,10 @@ class ArticleEntriesCollector(ArticleInputCollector):
         """Every page, when the articles' titles or order (the navigation) have changed."""
         corpus = env_corpus(env)
         navigation = tuple((corpus.docname(entry), entry.title) for entry in corpus.entries)
-        if getattr(env, NAVIGATION, None) == navigation:
+        if stores(env).get(NAVIGATION) == navigation:
             return []
-        first_build = not hasattr(env, NAVIGATION)
-        setattr(env, NAVIGATION, navigation)
+        first_build = NAVIGATION not in stores(env)
+        stores(env)[NAVIGATION] = navigation
         return [] if first_build else sorted(env.found_docs)
 
 
@@ -155,13 +155,12 @@ def listing_fingerprint(env: BuildEnvironment) -> str:
 class ArticleListingCollector(EnvironmentCollector):
     """Re-reads the pages that list the articles whenever the list is not what they show."""
 
-    attribute = "edition_article_listings"  # env attribute: docname -> listing fingerprint
+    attribute = "edition_article_listings"  # store: docname -> listing fingerprint
 
     @classmethod
     def pages(cls, env: BuildEnvironment) -> dict[str, str]:
-        if not hasattr(env, cls.attribute):
-            setattr(env, cls.attribute, {})
-        return getattr(env, cls.attribute)
+        pages: dict[str, Any] = stores(env).setdefault(cls.attribute, {})
+        return pages
 
     @classmethod
     def note(cls, env: BuildEnvironment, docname: str) -> None:

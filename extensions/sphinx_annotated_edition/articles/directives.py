@@ -9,7 +9,6 @@ from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.directives.other import TocTree
 from sphinx.util.docutils import SphinxDirective
-from sphinx_design.shared import PassthroughTextElement, create_component
 
 from annotated_edition.articles import Article, first_sentence
 from sphinx_annotated_edition.articles.collector import (
@@ -18,6 +17,11 @@ from sphinx_annotated_edition.articles.collector import (
 )
 from sphinx_annotated_edition.articles.corpus import ARTICLE_KEY, Corpus, env_corpus
 from sphinx_annotated_edition.i18n import _, __, _lazy, day_month_year
+from sphinx_annotated_edition.private_api import (
+    DESIGN_CLASSES,
+    design_component,
+    design_passthrough,
+)
 from sphinx_annotated_edition.warnings_ import Subtype, report, warn
 
 ANCHOR_ATTRIBUTE = "edition_anchor"  # on paragraph nodes: the block's stable anchor
@@ -183,17 +187,14 @@ class ArticleCardsDirective(SphinxDirective):
         corpus = env_corpus(self.env)
         self.env.note_dependency(str(corpus.catalog_path))
         ArticleListingCollector.note(self.env, self.env.docname)
-        row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2",
-                                            "sd-g-3"])
+        row = design_component("grid-row")
         for entry in corpus.entries:
             found = corpus.article(entry.file)
             if found is None:
                 continue
             self.env.note_dependency(str(corpus.seed_path(entry)))
             row += self.card(corpus, found[0])
-        container = create_component("grid-container", ["sd-container-fluid",
-                                                        "sd-sphinx-override", "sd-mb-4",
-                                                        "article-cards"])
+        container = design_component("grid-container", "article-cards")
         container += row
         container["support_smartquotes"] = False  # titles and openings are quoted verbatim
         self.set_source_info(container)
@@ -202,23 +203,21 @@ class ArticleCardsDirective(SphinxDirective):
     def card(self, corpus: Corpus, article: Article) -> nodes.container:
         entry = corpus.entry(article.file)
         assert entry is not None
-        title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"],
-                                 children=[nodes.Text(article.title)])
+        title = design_component("card-title", children=[nodes.Text(article.title)])
         meta = nodes.paragraph("", f"{outlet_line(article, entry.outlet_country)} · "
                                f"{format_date(article, self.config.language)}",
                                classes=["article-card-meta"])
         opening = article.blocks[0].text if article.blocks else ""
-        body = create_component("card-body", ["sd-card-body"], children=[
+        body = design_component("card-body", children=[
             title, meta, nodes.paragraph("", first_sentence(opening),
                                          classes=["article-card-opening"])])
         link = addnodes.pending_xref(
             "", nodes.inline(article.title, article.title), refdomain="std", reftype="doc",
             reftarget=f"/{corpus.docname(entry)}", refdoc=self.env.docname, refexplicit=True,
-            refwarn=True, classes=["sd-stretched-link", "sd-hide-link-text"])
-        card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-mb-3",
-                                         "sd-shadow-sm", "sd-card-hover", "article-card"],
-                                children=[body, PassthroughTextElement("", "", link)])
-        return create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
+            refwarn=True, classes=list(DESIGN_CLASSES["card-link"]))
+        card = design_component("card", "article-card",
+                                children=[body, design_passthrough(link)])
+        return design_component("grid-item", children=[card])
 
 
 class ArticleTocTree(TocTree):

@@ -19,14 +19,13 @@ class AddParagraphPermalinks(SphinxPostTransform):
     """
 
     default_priority = 900
+    formats = ("html", "latex")  # the number and label stand at the start
 
     def run(self, **kwargs: Any) -> None:
-        output = self.env._builder_cls.format  # what SphinxPostTransform itself reads
         for node in list(self.document.findall(nodes.Element)):
             anchor = node.get(ANCHOR_ATTRIBUTE)
             if not anchor or not isinstance(node, (nodes.paragraph, nodes.rubric)):
                 continue
-            if output in ("html", "latex"):  # the number and label stand at the start
-                # the number is kept apart: singlehtml renames the id (articles/<slug>/p3)
-                node.insert(0, paragraph_permalink("", anchor=anchor,
-                                                   number=paragraph_number(anchor)))
+            # the number is kept apart: singlehtml renames the id (articles/<slug>/p3)
+            node.insert(0, paragraph_permalink("", anchor=anchor,
+                                               number=paragraph_number(anchor)))

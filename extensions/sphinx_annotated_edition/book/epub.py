@@ -15,10 +15,9 @@ import html
 import re
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.builders._epub_base import NavPoint as NcxPoint  # the NCX points, a type only
 from sphinx.builders.epub3 import Epub3Builder, NavPoint
 from sphinx.locale import _ as sphinx_label  # Sphinx's own words, in its own catalog
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -33,6 +32,10 @@ from sphinx_annotated_edition.glossary.nodes import (
     typographic,
 )
 from sphinx_annotated_edition.i18n import _
+from sphinx_annotated_edition.private_api import add_attributes_to_tag, drop_footnote_brackets
+
+if TYPE_CHECKING:  # the NCX points, a type only (of a private module of Sphinx)
+    from sphinx.builders._epub_base import NavPoint as NcxPoint
 
 EPUB_CSS = "edition-epub.css"
 GLOSSARY_NOTEREF = "edition-glossary-noteref"  # class of a term link to its aside
@@ -50,30 +53,6 @@ aside.glossary-definition { font-size: 0.9em; margin: 0.4em 0; }
 """
 
 
-def is_epub(transform: SphinxPostTransform) -> bool:
-    """Whether the EPUB builder runs (what ``SphinxPostTransform`` itself reads; the
-    transform's ``app`` is deprecated)."""
-    return str(transform.env._builder_cls.name).startswith("epub")
-
-
-def _add_attributes(body: list[str], tag: str, attributes: str, start: int) -> None:
-    """Put ``attributes`` into the first ``<tag`` written since ``start``."""
-    for index in range(start, len(body)):
-        if body[index].startswith(f"<{tag} "):
-            body[index] = f"<{tag} {attributes} " + body[index][len(tag) + 2:]
-            return
-
-
-BRACKETS = ('<span class="fn-bracket">[</span>', '<span class="fn-bracket">]</span>')
-
-
-def _drop_brackets(body: list[str], start: int) -> None:
-    """Take docutils' brackets out of what was written since ``start``."""
-    for index in range(start, len(body)):
-        for bracket in BRACKETS:
-            body[index] = body[index].replace(bracket, "")
-
-
 class EditionEpubTranslator(HTML5Translator):
     """Notes as EPUB 3 notes: ``epub:type`` on markers and notes, numbered without
     brackets (square brackets are the edition's sign for what it adds to the text)."""
@@ -81,37 +60,35 @@ class EditionEpubTranslator(HTML5Translator):
     def visit_footnote_reference(self, node: nodes.Element) -> None:
         start = len(self.body)
         super().visit_footnote_reference(node)
-        _add_attributes(self.body, "a", 'epub:type="noteref"', start)
-        _drop_brackets(self.body, start)
+        add_attributes_to_tag(self.body, "a", 'epub:type="noteref"', start)
+        drop_footnote_brackets(self.body, start)
 
     def depart_footnote_reference(self, node: nodes.footnote_reference) -> None:
         start = len(self.body)
         super().depart_footnote_reference(node)
-        _drop_brackets(self.body, start)
+        drop_footnote_brackets(self.body, start)
 
     def visit_label(self, node: nodes.label) -> None:
         start = len(self.body)
         super().visit_label(node)
-        _drop_brackets(self.body, start)
+        drop_footnote_brackets(self.body, start)
 
     def depart_label(self, node: nodes.label) -> None:
         start = len(self.body)
         super().depart_label(node)
-        _drop_brackets(self.body, start)
+        drop_footnote_brackets(self.body, start)
 
     def visit_footnote(self, node: nodes.footnote) -> None:
         start = len(self.body)
         super().visit_footnote(node)
-        for index in range(start, len(self.body)):
-            if 'role="doc-footnote"' in self.body[index]:
-                self.body[index] = self.body[index].replace(
-                    "<aside ", '<aside epub:type="footnote" ', 1)
+        add_attributes_to_tag(self.body, "aside", 'epub:type="footnote"', start,
+                              having='role="doc-footnote"')
 
     def visit_reference(self, node: nodes.Element) -> None:
         start = len(self.body)
         super().visit_reference(node)
         if GLOSSARY_NOTEREF in node.get("classes", ()):
-            _add_attributes(self.body, "a", 'epub:type="noteref" role="doc-noteref"', start)
+            add_attributes_to_tag(self.body, "a", 'epub:type="noteref" role="doc-noteref"', start)
 
 
 class EditionEpub3Builder(Epub3Builder):
@@ -241,11 +218,9 @@ class EpubParagraphNumbers(SphinxPostTransform):
     """
 
     default_priority = 910
-    formats = ("html",)
+    builders = ("epub",)
 
     def run(self, **kwargs: Any) -> None:
-        if not is_epub(self):
-            return
         for link in list(self.document.findall(paragraph_permalink)):
             paragraph = link.parent
             number = link["anchor"].lstrip("p")
@@ -264,11 +239,9 @@ class EpubGlossaryAsides(SphinxPostTransform):
     """
 
     default_priority = 21
-    formats = ("html",)
+    builders = ("epub",)
 
     def run(self, **kwargs: Any) -> None:
-        if not is_epub(self):
-            return
         glossary_uris: dict[str, str] = {}
         for link in self.document.findall(glossary_link):
             for ref in link.findall(nodes.reference):

@@ -17,9 +17,9 @@ nothing frozen from one build to the next. Only at the very end of the process i
 is alive frozen again (``atexit``), so that the interpreter's last collection need not
 scan it (seconds at 1,000 articles).
 
-The one internal of Sphinx this touches, the environment's doctree copies, is reached in
-``drop_read_doctrees`` only; when a Sphinx release no longer has it, the build warns once
-and leaves the collector alone.
+The one internal of Sphinx this touches, the environment's doctree copies, is reached
+through ``private_api.read_doctrees_cache`` only; when a Sphinx release no longer has it,
+the build warns once and leaves the collector alone.
 
 This helps Sphinx's own work as much as ours: ``edition_gc_freeze = False`` leaves the
 collector and the cache alone, and the benchmark measures the edition both ways.
@@ -36,12 +36,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
+from sphinx_annotated_edition import private_api
 from sphinx_annotated_edition.i18n import __, add_catalog
 from sphinx_annotated_edition.warnings_ import Subtype, warn
 
-# Sphinx keeps the doctrees it read for the writing phase (a private attribute of the
-# environment, since Sphinx 7.2); without it each page's doctree comes from its pickle.
-DOCTREE_CACHE = "_write_doc_doctree_cache"
 _state = {"frozen": False, "at_exit": False}  # whether this build froze; atexit registered
 
 
@@ -51,8 +49,8 @@ def drop_read_doctrees(env: BuildEnvironment) -> bool:
     Frozen, a doctree written and dropped could never be collected: the copies must go
     before anything is frozen.
     """
-    cache = getattr(env, DOCTREE_CACHE, None)
-    if not isinstance(cache, dict):
+    cache = private_api.read_doctrees_cache(env)
+    if cache is None:
         return False
     cache.clear()
     return True
@@ -64,8 +62,8 @@ def freeze(app: Sphinx, builder: Builder) -> None:
         return
     if not drop_read_doctrees(app.env):
         warn(__("this Sphinx has no BuildEnvironment.%s: the collector is left alone (set "
-                "edition_gc_freeze = False to silence this)") % DOCTREE_CACHE, Subtype.BUILDGC,
-             None)
+                "edition_gc_freeze = False to silence this)") % private_api.DOCTREE_CACHE,
+             Subtype.BUILDGC, None)
         return
     gc.collect()
     gc.freeze()

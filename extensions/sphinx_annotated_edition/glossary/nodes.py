@@ -12,6 +12,13 @@ from sphinx.writers.latex import LaTeXTranslator
 from annotated_edition.glossary import Entry
 from sphinx_annotated_edition.glossary.latexindex import SEE, register_key
 from sphinx_annotated_edition.i18n import _lazy
+from sphinx_annotated_edition.private_api import (
+    LATEX_INDEX_ENTRY,
+    LATEX_INDEX_MAIN_PAGE,
+    add_attributes_to_tag,
+    latex_escaped_label,
+    latex_label,
+)
 
 
 def occurrence_label(docname: str, anchor: str, entry_id: str) -> str:
@@ -78,12 +85,8 @@ def visit_glossary_link_html(self: HTML5Translator, node: glossary_link) -> None
 def depart_glossary_link_html(self: HTML5Translator, node: glossary_link) -> None:
     """Tie the link Sphinx wrote to the definition: the resolver's <a> takes no attributes."""
     entry = html.escape(node["entry_id"], quote=True)
-    for index in range(node["body_start"], len(self.body)):
-        chunk = self.body[index]
-        if chunk.startswith("<a "):
-            self.body[index] = (f'<a aria-describedby="{POPOVER_PREFIX}{entry}" '
-                                f'data-glossary="{entry}" {chunk[3:]}')
-            break
+    add_attributes_to_tag(self.body, "a", f'aria-describedby="{POPOVER_PREFIX}{entry}" '
+                          f'data-glossary="{entry}"', node["body_start"])
 
 
 def visit_glossary_link_latex(self: LaTeXTranslator, node: glossary_link) -> None:
@@ -95,9 +98,9 @@ def depart_glossary_link_latex(self: LaTeXTranslator, node: glossary_link) -> No
     """After the linked words, a small mark that links to the entry in the glossary."""
     label = ""
     for ref in node.findall(nodes.reference):
-        uri = ref.get("refuri", "")
-        if uri.startswith("%"):
-            label = self.idescape(uri[1:].replace("#", ":"))
+        target = latex_label(ref.get("refuri", ""))
+        if target is not None:
+            label = latex_escaped_label(self, target)
             break
     self.body.append(rf"\annotatorglossref{{{label}}}" if label else r"\endgroup{}")
 
@@ -135,12 +138,12 @@ def visit_register_index_latex(self: LaTeXTranslator, node: register_index) -> N
     """
     category = node.get("category", "")
     label = _index_text(self, node["label"])
-    main = "|spxpagem" if node.get("main") else ""
+    main = f"|{LATEX_INDEX_MAIN_PAGE}" if node.get("main") else ""
     key = register_key(category, node["label"])
-    self.body.append(rf"\index{{{key}@\spxentry{{{label}}}{main}}}")
+    self.body.append(rf"\index{{{key}@{LATEX_INDEX_ENTRY}{{{label}}}{main}}}")
     forms: list[str] = node.get("see", [])
     for form in forms:
-        self.body.append(rf"\index{{{register_key(category, form)}@\spxentry{{"
+        self.body.append(rf"\index{{{register_key(category, form)}@{LATEX_INDEX_ENTRY}{{"
                          rf"{_index_text(self, form)}}}|{SEE}{{{label}}}}}")
     raise nodes.SkipNode
 

@@ -79,6 +79,7 @@ def note_records(app: Sphinx, env: BuildEnvironment) -> list[AnnotationRecord]:
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_catalog(app)
     app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_annotated_edition.state")
     app.setup_extension("sphinx_annotated_edition.articles")
     app.setup_extension("sphinx_annotated_edition.annotations")
     add_path_config_value(app, "edition_notes", "notes.yaml")

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from sphinx_annotated_edition.builders import builds_epub
 from sphinx_annotated_edition.i18n import _
 from sphinx_annotated_edition.notes.nodes import (
     APPARATUS,
@@ -51,7 +52,7 @@ class AddMarginNotes(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        if self.env._builder_cls.name == "epub":  # reading systems pop footnotes up themselves
+        if builds_epub(self.document):  # reading systems pop footnotes up themselves
             return
         footnotes = {ident: node for node in self.document.findall(nodes.footnote)
                      for ident in node["ids"]}

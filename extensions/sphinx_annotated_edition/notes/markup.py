@@ -16,14 +16,16 @@ import logging
 
 from docutils import nodes
 from docutils.utils import Reporter
-from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-from myst_parser.parsers.mdit import create_md_parser
 from sphinx import addnodes
 from sphinx.util.docutils import new_document
-from sphinx.util.logging import LogCollector
 
 from annotated_edition.markup import construct_refusal, link_refusal, role_refusal
 from sphinx_annotated_edition.i18n import __
+from sphinx_annotated_edition.private_api import (
+    collected_logs,
+    myst_inline_parser,
+    render_myst_inline,
+)
 
 # What a note may hold once rendered: text, emphasis, links and the edition's roles.
 _SAFE_NODES = (nodes.Text, nodes.emphasis, nodes.strong, nodes.inline, nodes.reference,
@@ -46,22 +48,15 @@ def parse_inline(text: str, document: nodes.document, source: str,
         lambda message: messages.append(__("docutils reports: %s") % _text_of(message))
         if message["level"] >= Reporter.WARNING_LEVEL else None)
     holder = nodes.paragraph()
-    md = create_md_parser(env.myst_config, SphinxRenderer)
-    md.options["document"] = scratch
-    md.options["current_node"] = holder
-    md_env: dict[str, object] = {}
-    tokens = md.parseInline(text, md_env)
-    for token in tokens:
-        token.map = [line - 1, line - 1]  # the renderer makes them 1-based
+    md = myst_inline_parser(env, scratch)
     metadata = env.metadata.get(env.docname, {})
     kept = metadata.get("wordcount")
     # MyST logs its own warnings at the page being read (the generated article): they
     # are collected here and reported at the note's line instead
-    collector = LogCollector()
-    with collector.collect():
-        md.renderer.render(tokens, md.options, md_env)
+    with collected_logs() as records:
+        render_myst_inline(md, text, holder, line)
     messages += [__("MyST reports: %s") % " ".join(record.getMessage().split())
-                 for record in collector.logs if record.levelno >= logging.WARNING]
+                 for record in records if record.levelno >= logging.WARNING]
     if kept is None:  # the page's word count is the article's, not the note's
         metadata.pop("wordcount", None)
     else:

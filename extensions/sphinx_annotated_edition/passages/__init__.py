@@ -42,6 +42,7 @@ from sphinx_annotated_edition.passages.nodes import (
 )
 from sphinx_annotated_edition.passages.render import add_signs, fill_placeholders
 from sphinx_annotated_edition.paths import add_path_config_value
+from sphinx_annotated_edition.state import stores
 from sphinx_annotated_edition.static import add_static_dir
 from sphinx_annotated_edition.visitors import skip_node
 
@@ -50,12 +51,12 @@ STATIC = Path(__file__).parent / "static"
 
 
 def forget_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, PAGES, {}).pop(docname, None)
+    stores(env).get(PAGES, {}).pop(docname, None)
 
 
 def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str],
                 other: BuildEnvironment) -> None:
-    theirs = getattr(other, PAGES, {})
+    theirs = stores(other).get(PAGES, {})
     pages = passage_pages(env)
     for docname in docnames & theirs.keys():
         pages[docname] = theirs[docname]
@@ -63,6 +64,7 @@ def merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str],
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_catalog(app)
+    app.setup_extension("sphinx_annotated_edition.state")
     app.setup_extension("sphinx_annotated_edition.articles")
     app.setup_extension("sphinx_annotated_edition.annotations")
     add_path_config_value(app, "edition_passages", "passages.yaml")

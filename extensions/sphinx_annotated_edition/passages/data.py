@@ -26,12 +26,13 @@ from annotated_edition.passage_variants import (
 )
 from annotated_edition.passages import Settings, find_passages
 from sphinx_annotated_edition.articles.corpus import env_corpus
+from sphinx_annotated_edition.state import stores
 from sphinx_annotated_edition.warnings_ import Subtype, logger, report
 
-CACHE = "edition_passage_collations"  # env attribute: (key, sigla) -> Apparatus
-FOUND = "edition_passages_found"  # env attribute: (digest of the texts, the passages)
-STATE = "edition_passages"  # env attribute: the PassageState of the last build
-PAGES = "edition_passage_pages"  # env attribute: docname -> line of the directive
+CACHE = "edition_passage_collations"  # store: (key, sigla) -> Apparatus
+FOUND = "edition_passages_found"  # store: (digest of the texts, the passages)
+STATE = "edition_passages"  # store: the PassageState of the last build
+PAGES = "edition_passage_pages"  # store: docname -> line of the directive
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,13 @@ def acknowledgements_path(env: BuildEnvironment) -> Path:
 
 
 def passage_pages(env: BuildEnvironment) -> dict[str, int]:
-    if not hasattr(env, PAGES):
-        setattr(env, PAGES, {})
-    pages: dict[str, int] = getattr(env, PAGES)
+    pages: dict[str, int] = stores(env).setdefault(PAGES, {})
     return pages
 
 
 def state_of(env: BuildEnvironment) -> PassageState | None:
-    return getattr(env, STATE, None)
+    state: PassageState | None = stores(env).get(STATE)
+    return state
 
 
 def _work_out(env: BuildEnvironment) -> PassageState:
@@ -66,18 +66,18 @@ def _work_out(env: BuildEnvironment) -> PassageState:
         parsed = corpus.article(entry.file)
         if parsed is not None:
             articles.append(parsed[0])
-    cache: dict[tuple[str, tuple[str, ...]], Apparatus] = getattr(env, CACHE, {})
+    cache: dict[tuple[str, tuple[str, ...]], Apparatus] = stores(env).get(CACHE, {})
     settings = Settings(min_words=env.config.edition_passages_min_words)
     texts = hashlib.sha256(repr((settings, [(a.slug, a.file, a.blocks) for a in articles]))
                            .encode()).hexdigest()
-    digest, found = getattr(env, FOUND, ("", None))
+    digest, found = stores(env).get(FOUND, ("", None))
     if digest != texts:  # finding reads the whole corpus: only when a text has changed
         found = find_passages(articles, settings)
-        setattr(env, FOUND, (texts, found))
+        stores(env)[FOUND] = (texts, found)
     result = shared_passages(articles, acknowledgements_path(env), cache, settings, found)
     # keep only what this build used, so the cache never grows past the passages there are
     used = {(a.key, a.sigla) for a in result.apparatuses}
-    setattr(env, CACHE, {key: value for key, value in cache.items() if key in used})
+    stores(env)[CACHE] = {key: value for key, value in cache.items() if key in used}
     docnames = {entry.slug: corpus.docname(entry) for entry in corpus.entries}
     signs: dict[str, dict[str, list[str]]] = {}
     for passage in result.passages:
@@ -121,7 +121,7 @@ def update(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Work the passages out again; the pages whose part changed are written again."""
     before = state_of(env)
     state = _work_out(env)
-    setattr(env, STATE, state)
+    stores(env)[STATE] = state
     report_variants(env, state)
     changed: set[str] = set()
     if before is None or before.page_fingerprint != state.page_fingerprint:

@@ -9,6 +9,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
+from sphinx_annotated_edition.private_api import latex_label
 from sphinx_annotated_edition.visitors import skip_node
 
 __all__ = ["passage_sign", "passage_target", "shared_passages", "skip_node", "visit_sign_html",
@@ -42,9 +43,8 @@ def visit_sign_html(self: HTML5Translator, node: passage_sign) -> None:
 
 
 def visit_sign_latex(self: LaTeXTranslator, node: passage_sign) -> None:
-    uri: str = node["refuri"]
-    if uri.startswith("%"):  # Sphinx's LaTeX URIs: %docname#id
-        target = uri[1:].replace("#", ":")
+    target = latex_label(node["refuri"])
+    if target is not None:
         self.body.append(r"\,\textsuperscript{" + self.hyperlink(target) +
                          r"\textsf{" + SIGN + "}}}}")
     raise nodes.SkipNode

@@ -5,9 +5,8 @@ Registers:
 - the stylesheet ``edition-reading.css`` (type size, leading, line length, no smooth
   scrolling for readers who ask for reduced motion, the reading tools) and the script
   ``edition-reading.js`` (the reader's controls, remembered; copying a citation);
-- an HTML visitor for ``title`` that gives the captions of toctrees (the sidebar's and
-  the landing page's "The articles") the ``aria-level`` their ``role="heading"`` needs;
-  every other title is written by the translator as before;
+- at ``html-page-context``: the captions of toctrees (the sidebar's and the landing
+  page's "The articles") get the ``aria-level`` their ``role="heading"`` needs;
 - the ``reading_tools`` node, put after each article's header by ``AddReadingTools``:
   the legend of the note signs, the controls and "Cite this" (plain text and BibTeX);
 - at ``html-page-context``: a meta description on every page (the article's own, else
@@ -20,13 +19,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from annotated_edition import __version__
 from sphinx_annotated_edition.i18n import add_catalog
-from sphinx_annotated_edition.reading.html import depart_title, visit_title
+from sphinx_annotated_edition.reading.html import PRIORITY, caption_levels
 from sphinx_annotated_edition.reading.pages import light_page
 from sphinx_annotated_edition.reading.tools import (
     AddReadingTools,
@@ -46,7 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     add_static_dir(app, STATIC)
     app.add_css_file("edition-reading.css")
     app.add_js_file("edition-reading.js", loading_method="defer")
-    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    app.connect("html-page-context", caption_levels, priority=PRIORITY)
     app.add_node(reading_tools, html=(visit_reading_tools_html, None),
                  latex=(skip_node, None), text=(skip_node, None), man=(skip_node, None),
                  texinfo=(skip_node, None))

@@ -8,14 +8,14 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from sphinx_annotated_edition.private_api import DESIGN_ASSETS_USED_WHEN
 from sphinx_annotated_edition.reading.tools import page_citation, page_url
 
 # A static file, and what a page's body holds when the page uses it (a class or attribute
 # its rules or script look for). Files not listed here (the theme's own, the search's) are
 # always kept.
 USED_WHEN: dict[str, tuple[str, ...]] = {
-    "sphinx-design.min.css": ('class="sd-',),
-    "design-tabs.js": ("sd-tab",),
+    **DESIGN_ASSETS_USED_WHEN,
     "pygments.css": ('class="highlight',),
     "edition-articles.css": ('class="article-',),
     "edition-notes.css": ("edition-note",),

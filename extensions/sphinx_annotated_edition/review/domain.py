@@ -18,15 +18,13 @@ from sphinx.environment import BuildEnvironment
 from sphinx_annotated_edition.articles.collector import digest
 from sphinx_annotated_edition.review.data import review_set
 
-SHOWN = "edition_review_shown"  # env attribute: the fingerprint of the status last shown
-
 
 class ReviewDomain(Domain):
     """Which pages hold a ``review-status`` directive (safe for parallel reading)."""
 
     name = "edition_review"
     label = "Review record"
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "shown": None}
 
     @property
     def pages(self) -> dict[str, int]:
@@ -59,9 +57,9 @@ def shown_status(env: BuildEnvironment) -> str:
 
 def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The status pages, when the status they show has changed since they were written."""
-    pages = domain_of(env).pages
+    domain = domain_of(env)
     fingerprint = shown_status(env)
-    if getattr(env, SHOWN, None) == fingerprint:
+    if domain.data.get("shown") == fingerprint:  # the fingerprint of the status last shown
         return []
-    setattr(env, SHOWN, fingerprint)
-    return sorted(pages)
+    domain.data["shown"] = fingerprint
+    return sorted(domain.pages)

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import sphinx.search
 from sphinx.search.en import SearchEnglish
 
 from annotated_edition.folding import FOLD_JS, fold
-
-# Sphinx ships the Snowball stemmers for the browser here, minified.
-STEMMERS_JS = Path(sphinx.search.__file__).parent / "minified-js"
+from sphinx_annotated_edition.private_api import english_stemmer_js
 
 # The search page calls ``new Stemmer().stemWord(lowercased query word)``: fold first.
 WRAPPER_JS = """
 var Stemmer = function () {
-  const english = new EnglishStemmer();
+  const english = new SphinxEnglishStemmer();
   this.stemWord = (word) => english.stemWord(editionFold(word).toLowerCase());
 };
 window.Stemmer = Stemmer;
@@ -35,7 +30,8 @@ if (typeof Search !== "undefined" && Search.htmlToText) {
 
 // The result's summary is cut around the first word found; Sphinx looks for the folded
 // word in the page's text as it is. Find it in the folded text, and hand Sphinx the
-// words as the page spells them. (searchtools.js is loaded before this file.)
+// words as the page spells them. (searchtools.js is loaded before this file; the
+// functions wrapped here are listed in private_api.SEARCHTOOLS_FUNCTIONS.)
 if (typeof Search !== "undefined" && Search.makeSearchSummary) {
   const sphinxSummary = Search.makeSearchSummary;
   Search.makeSearchSummary = (htmlText, keywords, anchor) => {
@@ -65,10 +61,8 @@ class FoldingEnglish(SearchEnglish):
 
     @property
     def js_stemmer_code(self) -> str:  # type: ignore[override]
-        """The English Snowball stemmer, the folding function and the wrapper joining them."""
-        parts = [(STEMMERS_JS / name).read_text(encoding="utf-8")
-                 for name in ("base-stemmer.js", "english-stemmer.js")]
-        return "\n".join([*parts, FOLD_JS, WRAPPER_JS])
+        """Sphinx's English stemmer, the folding function and the wrapper joining them."""
+        return "\n".join([english_stemmer_js(), FOLD_JS, WRAPPER_JS])
 
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
