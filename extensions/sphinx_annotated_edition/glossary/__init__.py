@@ -91,6 +91,7 @@ STATIC = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_catalog(app)
+    app.setup_extension("sphinx_annotated_edition.state")  # its collectors keep state there
     app.setup_extension("sphinx_annotated_edition.annotations")
     app.connect("edition-annotations", annotation_records)
     add_path_config_value(app, "edition_glossary", "glossary.yaml")
