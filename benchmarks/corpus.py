@@ -520,6 +520,7 @@ def write_plain(target: Path, articles: list[Article], glossary: Path) -> None:
              f"extensions = [e for e in extensions if not e.startswith({ANNOTATOR_PREFIX!r})]\n")
     (target / "conf.py").write_text(conf, encoding="utf-8")
     shutil.copy(DOCS / "about.md", target / "about.md")
+    shutil.copytree(DOCS / "_static", target / "_static")  # the favicon conf.py names
     chronology = (DOCS / "chronology.md").read_text(encoding="utf-8")
     (target / "chronology.md").write_text(chronology.split("```{chronology}")[0],
                                           encoding="utf-8")
@@ -608,8 +609,11 @@ def generate(size: int, root: Path, seed: int = 2026) -> Corpus:
         # words: at N = 1000 that is 56,000 "passages" no corpus of real articles has.
         # A threshold above those runs keeps the cost of finding passages in the build
         # and leaves out what no reader would meet (see the README, Shared passages).
-        conf.write('\nsuppress_warnings = ["annotated_edition.passage-variant"]\n'
+        # Synthetic places have no coordinates: the map shows the real ones only.
+        conf.write('\nsuppress_warnings = ["annotated_edition.passage-variant", '
+                   '"annotated_edition.place-coordinates"]\n'
                    'edition_passages_min_words = 30\n')
+    shutil.copytree(DOCS / "_static", edition / "_static")  # the favicon conf.py names
     _dump({"entries": words.entries}, edition / "glossary.yaml")
     terms = [record["term"] for record in words.entries]
     slugs = [a.slug for a in articles]
