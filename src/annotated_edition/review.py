@@ -20,6 +20,7 @@ import time
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -111,8 +112,16 @@ class Review:
 
     def of(self, file: str) -> dict[str, ReviewRecord]:
         """The records of one article, by paragraph anchor."""
-        return {record.paragraph: record for record in self.records
-                if self.files.get(record) == file}
+        return dict(self._by_file.get(file, {}))
+
+    @cached_property
+    def _by_file(self) -> dict[str | None, dict[str, ReviewRecord]]:
+        """Every article's records, filed once (performance: ``of`` is asked for every
+        article, and scanning every record each time was quadratic in the articles)."""
+        index: dict[str | None, dict[str, ReviewRecord]] = {}
+        for record in self.records:
+            index.setdefault(self.files.get(record), {})[record.paragraph] = record
+        return index
 
 
 def today() -> dt.date:

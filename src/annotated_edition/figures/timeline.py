@@ -195,6 +195,11 @@ class Columns:
         return list(found.values())
 
 
+def _clear_of_integers(value: float, margin: float = 1e-6) -> bool:
+    """Whether ``value`` is farther than ``margin`` from every whole number."""
+    return margin < value - math.floor(value) < 1 - margin
+
+
 class Lanes:
     """Labels in lanes away from a track; no label covers another label or a leader line."""
 
@@ -293,6 +298,13 @@ class Lanes:
             top, bottom = other.y, other.bottom
             # lanes whose box meets the other's band: low < step * lane < high
             ends = sorted(((top - 2 - first.y - height) / step, (bottom + 2 - first.y) / step))
+            if _clear_of_integers(ends[0]) and _clear_of_integers(ends[1]):
+                # the lanes strictly between the ends; rounding (a few ulps) cannot move
+                # an end that lies this far from a whole lane across one
+                start, end = max(0, math.floor(ends[0]) + 1), math.ceil(ends[1]) - 1
+                if start <= end:
+                    runs.append((start, end))
+                continue
             low, high = max(0, math.floor(ends[0]) - 1), max(0, math.ceil(ends[1]) + 1)
             if high - low < 8:
                 hits = [lane for lane in range(low, high + 1) if blocked(lane, top, bottom)]
