@@ -279,9 +279,10 @@ class Lanes:
         """The lanes, in order, where the label covers no label and no leader (gap 2).
 
         The same lanes as testing each lane's box against every box with ``Box.overlaps``
-        (performance): a box in the label's columns blocks one run of lanes, estimated from
-        its height and found exactly by testing the lanes at the run's two ends, with the
-        very arithmetic of ``text_box`` and ``Box.overlaps``; the free lanes lie between.
+        (performance): a box in the label's columns blocks one run of lanes, the lanes
+        strictly between two ends worked out from its height; where an end falls within
+        rounding of a whole lane, the lanes around it are tested with the very arithmetic
+        of ``text_box`` and ``Box.overlaps``. The free lanes lie between the runs.
         """
         first = text_box(at, self.baseline(0), text, FONT, anchor)
         height = FONT * 1.02  # text_box's
@@ -305,20 +306,11 @@ class Lanes:
                 if start <= end:
                     runs.append((start, end))
                 continue
+            # an end at a whole lane (or within rounding of one): every lane tested
             low, high = max(0, math.floor(ends[0]) - 1), max(0, math.ceil(ends[1]) + 1)
-            if high - low < 8:
-                hits = [lane for lane in range(low, high + 1) if blocked(lane, top, bottom)]
-                run = (hits[0], hits[-1]) if hits else None
-            else:  # the run reaches within two lanes of each end of the estimate
-                start = next((k for k in range(low, low + 4) if blocked(k, top, bottom)), None)
-                end = next((k for k in range(high, high - 4, -1) if blocked(k, top, bottom)),
-                           None)
-                if start is None or end is None:  # never with a sound estimate: stay exact
-                    hits = [k for k in range(low, high + 1) if blocked(k, top, bottom)]
-                    start, end = (hits[0], hits[-1]) if hits else (None, None)
-                run = (start, end) if start is not None and end is not None else None
-            if run is not None:
-                runs.append(run)
+            hits = [lane for lane in range(low, high + 1) if blocked(lane, top, bottom)]
+            if hits:
+                runs.append((hits[0], hits[-1]))
         lane = 0
         for start, end in sorted(runs):
             while lane < start:
