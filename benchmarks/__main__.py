@@ -10,11 +10,12 @@ weighs on all four alike): plain Sphinx on the same pages; the edition with the 
 collector left alone (``edition_gc_freeze = False``), its like for like; plain Sphinx
 with ``sphinx_annotated_edition.buildgc`` alone; and the full edition, which loads it:
 the second like for like. Medians are reported with their spread. Then one word of one
-article is edited and the edition rebuilt; at the largest N plain Sphinx and the edition
-are built once more with ``-j auto``. Then the editing loop of the real edition
-(``benchmarks/editloop.py``) and the core on text of a few MB (``benchmarks/core.py``).
-The table and the targets are printed; the figures depend on the machine and on what
-else runs on it: CPU seconds (user and system) are the steadier figure on a shared one.
+article is edited and the edition rebuilt; at the largest N (if 1,000 or more, or with
+``--auto yes``) plain Sphinx and the edition are built once more with ``-j auto``. Then
+the editing loop of the real edition (``benchmarks/editloop.py``) and the core on text
+of a few MB (``benchmarks/core.py``). The table and the targets are printed; the figures
+depend on the machine and on what else runs on it: CPU seconds (user and system) are
+the steadier figure on a shared one.
 """
 
 from __future__ import annotations
@@ -258,8 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", default=None,
                         help="interleaved rounds per size, comma-separated like --sizes "
                              "(default: 3 below N=1000, 1 from it)")
-    parser.add_argument("--no-auto", action="store_true",
-                        help="skip the -j auto builds (made once, at the largest N)")
+    parser.add_argument("--auto", choices=("yes", "no", "large"), default="large",
+                        help="-j auto builds at the largest N: always, never, or when it is "
+                             "1000 or more (default)")
     parser.add_argument("--no-loop", action="store_true",
                         help="skip the editing loop of the real edition")
     parser.add_argument("--core-mb", type=float, default=None,
@@ -278,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     workdir = arguments.workdir or Path(tempfile.mkdtemp(prefix="edition-bench-"))
     load = os.getloadavg()[0]
     try:
-        rows = [run_size(size, workdir, count, not arguments.no_auto and size == sizes[-1])
+        auto = arguments.auto == "yes" or (arguments.auto == "large" and sizes[-1] >= 1000)
+        rows = [run_size(size, workdir, count, auto and size == sizes[-1])
                 for size, count in zip(sizes, rounds, strict=False)]
         loop = None
         if not arguments.no_loop:
