@@ -157,12 +157,14 @@ def commit() -> str:
 
 
 def table(rows: list[Row], loop: editloop.EditLoop | None, core: CoreFigures | None,
-          rounds: int, load: float) -> str:
+          measured: str, load: float) -> str:
     """The figures, then each target beside what was measured."""
-    lines = [f"Measured {dt.date.today().isoformat()} on commit {commit()}, "
+    rounds = ", ".join(f"{len(row.pairs[0].plain.builds)} at N={row.corpus.size}"
+                       for row in rows)
+    lines = [f"Measured {dt.date.today().isoformat()} on commit {measured}, "
              f"{platform.node() or 'this machine'}: {os.cpu_count()} cores, Python "
              f"{platform.python_version()}, load average {load:.1f} at the start; medians "
-             f"of {rounds} interleaved rounds (min–max), each build a fresh process, -j 1",
+             f"of interleaved rounds ({rounds}; min–max), each build a fresh process, -j 1",
              "",
              "     N  like for like      |  wall s: plain           edition           ratio |"
              "  CPU s: plain  edition  ratio | peak RSS MB: plain  edition  ratio"]
@@ -278,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     core_mb = arguments.core_mb if arguments.core_mb is not None else (
         10.0 if max(sizes) >= 1000 else 1.0)
     workdir = arguments.workdir or Path(tempfile.mkdtemp(prefix="edition-bench-"))
-    load = os.getloadavg()[0]
+    load, measured = os.getloadavg()[0], commit()  # what is measured: as the run starts
     try:
         auto = arguments.auto == "yes" or (arguments.auto == "large" and sizes[-1] >= 1000)
         rows = [run_size(size, workdir, count, auto and size == sizes[-1])
@@ -292,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"core: {core_mb:g} MB of text, 5,000 entries", flush=True)
             core = measure(core_mb)
         print()
-        print(table(rows, loop, core, min(rounds), load))
+        print(table(rows, loop, core, measured, load))
     finally:
         if arguments.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)

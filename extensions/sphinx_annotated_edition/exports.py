@@ -47,10 +47,8 @@ def write_atomically(app: Sphinx, path: Path, text: str | Iterable[str]) -> bool
                                          prefix=f".{path.name}.", suffix=".tmp",
                                          delete=False) as handle:
             temporary = handle.name
-            if isinstance(text, str):
-                handle.write(text)
-            else:
-                handle.writelines(text)
+            for piece in [text] if isinstance(text, str) else text:
+                handle.write(piece)
         os.chmod(temporary, 0o644)  # as any other file of the output, not mkstemp's 0600
         os.replace(temporary, path)
     except OSError as error:
