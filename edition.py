@@ -6,6 +6,7 @@
     python3 edition.py pdf        build the PDF into _build/latex (installs TeX if missing)
     python3 edition.py epub       build the EPUB into _build/epub and run epubcheck
     python3 edition.py check      check the seeds, catalog and data files (no build)
+    python3 edition.py serve      rebuild the HTML edition on every edit, live in a browser
     python3 edition.py bench      measure the extensions against plain Sphinx (benchmarks/)
     python3 edition.py mutate     mutation score of the core (slow; not part of CI)
 
@@ -224,6 +225,17 @@ def check() -> None:
     run(BIN / "python", "-m", "annotated_edition", "check", "--docs", "docs")
 
 
+def serve() -> None:
+    """sphinx-autobuild on the edition: the HTML build's options, the seeds watched too.
+
+    Each change rebuilds incrementally in a new sphinx-build process and reloads the
+    page; options after ``serve`` go to sphinx-autobuild (``--port 8001``, ``--open-browser``).
+    """
+    run(BIN / "sphinx-autobuild", *SPHINX_STRICT, "-b", "html", "-d", BUILD / "doctrees",
+        "--watch", ROOT / "seeds", "--ignore", "*.tmp", *sys.argv[2:], "docs",
+        BUILD / "html")
+
+
 def bench() -> None:
     """The benchmark of benchmarks/ (options after ``bench`` are passed on to it)."""
     run(BIN / "python", "-m", "benchmarks", *sys.argv[2:])
@@ -235,12 +247,12 @@ def mutate() -> None:
 
 
 COMMANDS = {"html": build_html, "test": test, "check": check, "pdf": build_pdf,
-            "epub": build_epub, "bench": bench, "mutate": mutate}
+            "epub": build_epub, "serve": serve, "bench": bench, "mutate": mutate}
 # Extras of pyproject.toml each command needs installed in the venv (the HTML build and
 # check need none: no Playwright, no dateparser); the mutants are killed by the tests.
 EXTRAS = {"html": frozenset(), "check": frozenset(), "pdf": frozenset({"pdf"}),
           "epub": frozenset(), "test": frozenset({"test"}), "bench": frozenset({"bench"}),
-          "mutate": frozenset({"test", "mutate"})}
+          "mutate": frozenset({"test", "mutate"}), "serve": frozenset({"serve"})}
 
 
 def main() -> None:

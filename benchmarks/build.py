@@ -32,6 +32,7 @@ class Build:
     """What one build cost and did."""
 
     seconds: float
+    cpu_seconds: float  # user and system time of the build (and of its -j workers)
     gc_seconds: float  # of which garbage collection (the main process's)
     peak_rss_mb: float
     warnings: int
@@ -40,10 +41,11 @@ class Build:
 
 
 def sphinx_build(srcdir: Path, outdir: Path, jobs: str = "1", fresh: bool = True,
-                 settings: Sequence[str] = ()) -> Build:
+                 settings: Sequence[str] = (), options: Sequence[str] = ()) -> Build:
     """Build ``srcdir`` as HTML into ``outdir`` (its doctrees beside the pages).
 
-    ``settings`` are ``name=value`` overrides of the configuration (``-D``).
+    ``settings`` are ``name=value`` overrides of the configuration (``-D``); ``options``
+    more options of sphinx-build (``-n``, ``--keep-going``).
     """
     if fresh and outdir.exists():
         shutil.rmtree(outdir)
@@ -52,7 +54,8 @@ def sphinx_build(srcdir: Path, outdir: Path, jobs: str = "1", fresh: bool = True
     stats = outdir / "gc.json"
     command = [sys.executable, "-m", "benchmarks.gcstats", str(stats), "-b", "html",
                "-j", jobs, "-N", "-d", str(outdir / "doctrees"), "-w", str(warnings),
-               *(f"-D{setting}" for setting in settings), str(srcdir), str(outdir / "html")]
+               *(f"-D{setting}" for setting in settings), *options, str(srcdir),
+               str(outdir / "html")]
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(
         filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
     with log.open("w", encoding="utf-8") as out:
@@ -68,7 +71,8 @@ def sphinx_build(srcdir: Path, outdir: Path, jobs: str = "1", fresh: bool = True
     updating = _UPDATING.search(text)
     read = int(updating[1]) + int(updating[2]) if updating else 0
     collected = json.loads(stats.read_text(encoding="utf-8"))["seconds"]
-    return Build(seconds=seconds, gc_seconds=collected,
+    return Build(seconds=seconds, cpu_seconds=usage.ru_utime + usage.ru_stime,
+                 gc_seconds=collected,
                  peak_rss_mb=usage.ru_maxrss / 1024,  # Linux: kilobytes
                  warnings=warnings.read_text(encoding="utf-8").count("WARNING:"),
                  read=read, written=len(_WRITING.findall(text)))

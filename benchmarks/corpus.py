@@ -492,7 +492,7 @@ def plain_index(articles: list[Article]) -> str:
     lines += ["::::", "", "```{toctree}", ":caption: The articles", ":maxdepth: 1", ""]
     lines += [f"articles/{article.slug}" for article in articles]
     lines += ["```", "", "```{toctree}", ":caption: Apparatus", ":maxdepth: 1", "", "about",
-              "glossary", "chronology", "```", ""]
+              "sources", "glossary", "chronology", "```", ""]
     return "\n".join(lines)
 
 
@@ -512,6 +512,11 @@ def plain_glossary(glossary: Path) -> str:
     return "\n".join(lines)
 
 
+# A directive of the edition's extensions that plain Sphinx does not know, with its body.
+_EDITION_DIRECTIVE = re.compile(r"^```\{(?:review-status|edition-timeline)\}\n(?:.*\n)*?```\n",
+                                re.MULTILINE)
+
+
 def write_plain(target: Path, articles: list[Article], glossary: Path) -> None:
     """The same pages for plain Sphinx: conf.py is ours without the annotated_edition extensions."""
     (target / "articles").mkdir(parents=True)
@@ -519,8 +524,12 @@ def write_plain(target: Path, articles: list[Article], glossary: Path) -> None:
     conf += ("\n# The benchmark's plain build: the same project without our extensions.\n"
              f"extensions = [e for e in extensions if not e.startswith({ANNOTATOR_PREFIX!r})]\n")
     (target / "conf.py").write_text(conf, encoding="utf-8")
-    shutil.copy(DOCS / "about.md", target / "about.md")
+    about = (DOCS / "about.md").read_text(encoding="utf-8")
+    (target / "about.md").write_text(_EDITION_DIRECTIVE.sub("", about), encoding="utf-8")
+    shutil.copy(DOCS / "sources.md", target / "sources.md")  # plain prose, linked by about
+    shutil.copytree(DOCS / "_static", target / "_static")  # the favicon conf.py names
     chronology = (DOCS / "chronology.md").read_text(encoding="utf-8")
+    chronology = _EDITION_DIRECTIVE.sub("", chronology)
     (target / "chronology.md").write_text(chronology.split("```{chronology}")[0],
                                           encoding="utf-8")
     (target / "glossary.md").write_text(plain_glossary(glossary), encoding="utf-8")
@@ -608,8 +617,11 @@ def generate(size: int, root: Path, seed: int = 2026) -> Corpus:
         # words: at N = 1000 that is 56,000 "passages" no corpus of real articles has.
         # A threshold above those runs keeps the cost of finding passages in the build
         # and leaves out what no reader would meet (see the README, Shared passages).
-        conf.write('\nsuppress_warnings = ["annotated_edition.passage-variant"]\n'
+        # Synthetic places have no coordinates: the map shows the real ones only.
+        conf.write('\nsuppress_warnings = ["annotated_edition.passage-variant", '
+                   '"annotated_edition.place-coordinates"]\n'
                    'edition_passages_min_words = 30\n')
+    shutil.copytree(DOCS / "_static", edition / "_static")  # the favicon conf.py names
     _dump({"entries": words.entries}, edition / "glossary.yaml")
     terms = [record["term"] for record in words.entries]
     slugs = [a.slug for a in articles]

@@ -10,11 +10,11 @@ import pytest
 
 from annotated_edition.articles import load_article
 from annotated_edition.catalog import load_catalog, reading_order
-from annotated_edition.chronology import Chronology, build, candidates_of, load_overlay
+from annotated_edition.chronology import Chronology, Event, build, candidates_of, load_overlay
 from annotated_edition.datafile import load_yaml
 from annotated_edition.figures.placemap import FONT as MAP_FONT
 from annotated_edition.figures.placemap import Place, draw_map
-from annotated_edition.figures.timeline import FONT, Publication, draw_timeline
+from annotated_edition.figures.timeline import FONT, LANE, Publication, draw_timeline
 from annotated_edition.glossary import check_entries, load_glossary, places_without_coordinates
 
 from conftest import DOCS, SEEDS
@@ -212,3 +212,14 @@ def test_a_timeline_with_nothing_dated_says_so() -> None:
     drawing = draw_timeline([], [])
     assert drawing.labels == ()
     assert "No event is dated" in drawing.svg and "<title" in drawing.svg
+
+
+def test_a_crowded_chronology_makes_a_tall_timeline_not_a_failed_build() -> None:
+    """450 events of one month need more than the 400 lanes once tried: every label is
+    still placed, none covering another (a synthetic edition of 100 articles has as many)."""
+    events = [Event(f"event-{k:03d}", "2020-09-27", "day", f"Event number {k} of the month",
+                    (), False) for k in range(450)]
+    drawing = draw_timeline(events, [])
+    assert len(drawing.labels) == 450
+    assert overlapping([(label.text, label.box) for label in drawing.labels]) == []
+    assert drawing.height > 450 * LANE

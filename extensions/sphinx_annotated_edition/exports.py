@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -36,15 +37,19 @@ def gets_html_exports(builder: Builder) -> bool:
         not isinstance(builder, Epub3Builder | SingleFileHTMLBuilder)
 
 
-def write_atomically(app: Sphinx, path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` whole, or warn once and leave the old file as it was."""
+def write_atomically(app: Sphinx, path: Path, text: str | Iterable[str]) -> bool:
+    """Write ``text`` to ``path`` whole, or warn once and leave the old file as it was.
+
+    ``text`` may come in pieces (``jsonout.iter_dumps``), written as they come.
+    """
     temporary: str | None = None
     try:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
                                          prefix=f".{path.name}.", suffix=".tmp",
                                          delete=False) as handle:
             temporary = handle.name
-            handle.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                handle.write(piece)
         os.chmod(temporary, 0o644)  # as any other file of the output, not mkstemp's 0600
         os.replace(temporary, path)
     except OSError as error:

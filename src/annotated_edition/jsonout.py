@@ -9,12 +9,52 @@ and to diff (a changed record is a changed line) at a fraction of the cost.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 
 def dumps(value: Any, depth: int, indent: int = 2, sort_keys: bool = False) -> str:
     """``value`` as JSON, its containers indented down to ``depth``, compact below it."""
     return _dumps(value, depth, indent, sort_keys, 0)
+
+
+def iter_dumps(value: Any, depth: int, indent: int = 2,
+               sort_keys: bool = False) -> Iterator[str]:
+    """The text of ``dumps`` in pieces, to be written as they come (performance: a large
+    export is never one string in memory, nor a list of its records' strings)."""
+    if depth <= 0 or not isinstance(value, dict | list) or not value:
+        yield _dumps(value, depth, indent, sort_keys, 0)
+        return
+    yield from _iter_dumps(value, depth, indent, sort_keys, 0)
+
+
+def _iter_dumps(value: Any, depth: int, indent: int, sort_keys: bool,
+                level: int) -> Iterator[str]:
+    if level + 1 >= depth:  # the members are compact: one piece each, as _dumps makes them
+        yield _dumps(value, depth, indent, sort_keys, level)
+        return
+    inner = "\n" + " " * (indent * (level + 1))
+    outer = "\n" + " " * (indent * level)
+    if isinstance(value, list):
+        yield "["
+        for number, item in enumerate(value):
+            yield inner if number == 0 else "," + inner
+            if isinstance(item, dict | list) and item:
+                yield from _iter_dumps(item, depth, indent, sort_keys, level + 1)
+            else:
+                yield _dumps(item, depth, indent, sort_keys, level + 1)
+        yield outer + "]"
+        return
+    keys = sorted(value) if sort_keys else list(value)
+    yield "{"
+    for number, key in enumerate(keys):
+        yield (inner if number == 0 else "," + inner) + _ENCODERS[False].encode(key) + ": "
+        member = value[key]
+        if isinstance(member, dict | list) and member:
+            yield from _iter_dumps(member, depth, indent, sort_keys, level + 1)
+        else:
+            yield _dumps(member, depth, indent, sort_keys, level + 1)
+    yield outer + "}"
 
 
 # one encoder per key order: json.dumps would make a new one for every record

@@ -13,6 +13,8 @@ Registers:
 
 from __future__ import annotations
 
+import functools
+import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,6 +46,7 @@ def write_annotations(app: Sphinx, records: Iterable[AnnotationRecord]) -> Path:
     base = app.config.html_baseurl
     base = base if not base or base.endswith("/") else base + "/"
 
+    @functools.cache  # performance: asked once per annotation, for a few pages
     def page_url(docname: str) -> str:
         return f"{base}{builder.get_target_uri(docname)}"
 
@@ -54,7 +57,9 @@ def write_annotations(app: Sphinx, records: Iterable[AnnotationRecord]) -> Path:
                       epoch=int(epoch) if epoch and epoch.isdigit() else None)
     path = Path(app.outdir) / FILENAME
     # indented down to the list of annotations, an annotation a line
-    write_atomically(app, path, jsonout.dumps(data, depth=3, indent=1) + "\n")
+    # written in pieces: the text of 10,000s of annotations is never one string in memory
+    write_atomically(app, path, itertools.chain(jsonout.iter_dumps(data, depth=3, indent=1),
+                                                ["\n"]))
     return path
 
 

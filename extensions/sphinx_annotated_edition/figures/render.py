@@ -9,6 +9,7 @@ and its labels stay text that ``pdftotext`` finds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
@@ -83,8 +84,10 @@ def _html(svg: str, name: str, label: str) -> nodes.raw:
     return nodes.raw("", box, format="html")
 
 
-def _figure(app: Sphinx, docname: str, name: str, svg: str, print_svg: str, title: str,
-            caption: str) -> nodes.figure:
+def _figure(app: Sphinx, docname: str, name: str, svg: str, print_svg: Callable[[], str],
+            title: str, caption: str) -> nodes.figure:
+    """``print_svg`` draws the print version: only LaTeX needs it (performance: a figure
+    drawn once per build, not twice)."""
     figure = nodes.figure(ids=[f"figure-{name}"], classes=["edition-figure",
                                                           f"edition-figure-{name}"])
     if app.builder.format == "html" and app.builder.name not in EPUB_BUILDERS:
@@ -92,7 +95,7 @@ def _figure(app: Sphinx, docname: str, name: str, svg: str, print_svg: str, titl
     elif app.builder.name in EPUB_BUILDERS:
         figure += _image(app, docname, name, svg, title)
     else:
-        figure += _image(app, docname, name, print_svg, title)
+        figure += _image(app, docname, name, print_svg(), title)
     figure += nodes.caption(caption, caption)
     return figure
 
@@ -138,21 +141,25 @@ def timeline_figure(app: Sphinx, docname: str) -> list[nodes.Node]:
     articles = publications(app)
     words = timeline_words(app.config.language)
     screen = draw_timeline(chronology.events, articles, words=words)
-    printed = draw_timeline(chronology.events, articles, screen=False, words=words)
     caption = _("The chronology at a glance: events above the axis, the articles' "
                 "publication dates below it; the list after the figure gives every event "
                 "with its sources.")
-    return [_figure(app, docname, "timeline", screen.svg, printed.svg, screen.title, caption)]
+    return [_figure(app, docname, "timeline", screen.svg,
+                    lambda: draw_timeline(chronology.events, articles, screen=False,
+                                          words=words).svg,
+                    screen.title, caption)]
 
 
 def map_figure(app: Sphinx, docname: str) -> list[nodes.Node]:
     places = places_of(env_glossary(app.env).entries)
     words = map_words()
     screen = draw_map([place for _entry, place in places], words=words)
-    printed = draw_map([place for _entry, place in places], screen=False, words=words)
     caption = _("The places of the glossary. Base map: Natural Earth (public domain), "
                 "country borders as of its version 4.1.0.")
-    figure = _figure(app, docname, "map", screen.svg, printed.svg, screen.title, caption)
+    figure = _figure(app, docname, "map", screen.svg,
+                     lambda: draw_map([place for _entry, place in places], screen=False,
+                                      words=words).svg,
+                     screen.title, caption)
     return [figure, place_list(app, docname, places)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 
 from docutils import nodes
@@ -26,6 +27,7 @@ def occurrence_label(docname: str, anchor: str, entry_id: str) -> str:
     return f"{docname}:{anchor}-{entry_id}"
 
 
+@functools.lru_cache(maxsize=4096)  # performance: every page embeds the same definitions
 def typographic(text: str) -> str:
     """The editor's straight quotes as curly ones, as the texts print theirs (the data file
     keeps what the editor typed)."""

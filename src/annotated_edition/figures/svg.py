@@ -29,6 +29,7 @@ def _widths() -> tuple[dict[str, int], int]:
     return table, max(table.values())
 
 
+@cache  # performance: the timeline measures each label once per lane it tries
 def text_width(text: str, size: float) -> float:
     """The width of a line of text at a font size, in the figure's units (deterministic)."""
     table, widest = _widths()
