@@ -26,7 +26,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_annotated_edition import exports
 
-from buildtools import EDITION, Prebuilt, copy_project, differences, output_files
+from buildtools import EDITION, Prebuilt, built, copy_project, differences, output_files
 from conftest import build_edition
 from htmltext import texts_by_class
 
@@ -237,10 +237,9 @@ def _empty_project(tmp_path: Path) -> Path:
 
 
 def test_a_full_disk_leaves_each_export_whole_with_one_warning(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = build_edition(tmp_path, "html")
-    first.cleanup()
-    outdir = Path(first.outdir)
+        prebuilt: Prebuilt, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, srcdir, builddir, _ = prebuilt.restore(EDITION)  # a first build, made once
+    outdir = builddir / "html"
     before = {name: (outdir / name).read_bytes() for name in EXPORTS}
 
     real = exports.tempfile.NamedTemporaryFile
@@ -264,9 +263,8 @@ def test_a_full_disk_leaves_each_export_whole_with_one_warning(
 
     monkeypatch.setattr(exports.tempfile, "NamedTemporaryFile", FullDisk)
     # every page read again, so that the exports are made again from the same data
-    second = build_edition(tmp_path, "html", freshenv=True)
-    second.cleanup()
-    warnings = second.warning.getvalue()
+    with built(srcdir, builddir=builddir, freshenv=True) as second:
+        warnings = second.warning.getvalue()
     for name in EXPORTS:
         assert f"WARNING: cannot write {outdir / name}: No space left on device; the file was " \
                "left as it was [annotated_edition.output]" in warnings
