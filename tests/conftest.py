@@ -6,6 +6,7 @@ import importlib.util
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
@@ -41,6 +42,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                   if name in XDIST_GROUPS}
         if groups:
             item.add_marker(pytest.mark.xdist_group(min(groups)))
+
+
+_STARTED = time.time()
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """Under pytest-xdist the workers take the screenshots (tests/browser/conftest.py says
+    where they are in a run without it): say it once, after the run."""
+    if not config.pluginmanager.hasplugin("dsession"):  # not the controller of workers
+        return
+    folder = ROOT / "_build" / "screenshots"
+    taken = [path for path in folder.glob("*.png") if path.stat().st_mtime >= _STARTED]
+    if taken:
+        terminalreporter.write_line(f"{len(taken)} screenshots and page images in {folder}")
 
 
 @pytest.fixture(scope="session")
