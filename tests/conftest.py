@@ -88,11 +88,7 @@ def build_edition(base: Path, buildername: str = "html", **kwargs: Any) -> Sphin
 @pytest.fixture(scope="session")
 def edition_html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     """The real edition, built once per test session as HTML."""
-    app = build_edition(tmp_path_factory.mktemp("edition"))
-    # Cleaned up at once: its output and warnings stay readable, and docutils' registries
-    # are restored, so apps built later in the session do not warn "already registered".
-    app.cleanup()
-    yield app
+    yield built_once(tmp_path_factory, "html")
 
 
 @pytest.fixture(scope="session")
@@ -152,13 +148,20 @@ def make_pdf(outdir: Path) -> tuple[Path, Path, int]:
 
 # One build of the real edition per builder and per test session (per pytest-xdist
 # worker), shared by every test that only reads its output: a build of the edition is the
-# suite's unit of cost. Each is cleaned up at once, as edition_html.
+# suite's unit of cost.
+def built_once(tmp_path_factory: pytest.TempPathFactory, buildername: str) -> SphinxTestApp:
+    """A build of the real edition, cleaned up at once: its output and warnings stay
+    readable, and docutils' registries are restored, so that apps built later in the
+    session do not warn "already registered"."""
+    app = build_edition(tmp_path_factory.mktemp(f"edition-{buildername}"), buildername)
+    app.cleanup()
+    return app
+
+
 @pytest.fixture(scope="session")
 def edition_latex_build(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The real edition as LaTeX sources (not compiled), built once per session."""
-    app = build_edition(tmp_path_factory.mktemp("edition-latex"), "latex")
-    app.cleanup()
-    return app
+    return built_once(tmp_path_factory, "latex")
 
 
 @pytest.fixture(scope="session")
@@ -173,9 +176,7 @@ def edition_pdf(edition_latex_build: SphinxTestApp) -> tuple[SphinxTestApp, Path
 @pytest.fixture(scope="session")
 def edition_epub_build(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The real edition as an EPUB, built once per session."""
-    app = build_edition(tmp_path_factory.mktemp("edition-epub"), "epub")
-    app.cleanup()
-    return app
+    return built_once(tmp_path_factory, "epub")
 
 
 @pytest.fixture(scope="session")

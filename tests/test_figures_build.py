@@ -84,13 +84,9 @@ def test_the_pdf_holds_both_figures_as_text(edition_pdf: tuple[SphinxTestApp, Pa
 
 
 @pytest.mark.pdf
-def test_the_epub_holds_both_figures_and_passes_epubcheck(
-        edition_epub_build: SphinxTestApp,
-        edition_epubcheck: subprocess.CompletedProcess[str]) -> None:
-    app = edition_epub_build
-    assert app.warning.getvalue() == ""
-    epub = Path(app.outdir) / "edition.epub"
-    with zipfile.ZipFile(epub) as book:
+def test_the_epub_holds_both_figures(edition_epub_build: SphinxTestApp) -> None:
+    """(That this EPUB builds clean and passes epubcheck: tests/test_pdf.py.)"""
+    with zipfile.ZipFile(Path(edition_epub_build.outdir) / "edition.epub") as book:
         names = book.namelist()
         svgs = [n for n in names if n.endswith(".svg")]
         assert sorted(Path(n).name for n in svgs) == ["map.svg", "timeline.svg"]
@@ -98,7 +94,6 @@ def test_the_epub_holds_both_figures_and_passes_epubcheck(
         assert "map.svg" in places and 'id="place-shusha"' in places
         assert not [n for n in names if n.endswith("edition-figures.css")]
         assert "Shusha / Shushi" in book.read(next(n for n in svgs if "map" in n)).decode()
-    assert edition_epubcheck.returncode == 0, edition_epubcheck.stdout + edition_epubcheck.stderr
 
 
 def test_a_place_without_coordinates_warns_at_its_line(tmp_path: Path) -> None:
