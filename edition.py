@@ -213,11 +213,24 @@ def build_epub() -> None:
     print(f"\nThe EPUB edition is {epub}")
 
 
+# The suite on every core (pytest-xdist); the tests that share a build of the edition go
+# to one worker together (the xdist_group marks that tests/conftest.py sets).
+PYTEST_PARALLEL = ["-n", "auto", "--dist", "loadgroup"]
+
+
+def pytest_arguments(arguments: list[str]) -> list[str]:
+    """pytest's arguments: the parallel ones first, unless the caller chose a number of
+    processes (``-n 1``, ``--numprocesses``) or left pytest-xdist out (``-p no:xdist``)."""
+    own = any(argument.startswith(("-n", "--numprocesses")) or argument == "no:xdist"
+              for argument in arguments)
+    return arguments if own else [*PYTEST_PARALLEL, *arguments]
+
+
 def test() -> None:
     run(BIN / "ruff", "check", "src", "extensions", "tests", "benchmarks", "docs/conf.py",
         "edition.py")
     run(BIN / "mypy")  # the core and the extensions: files and settings in pyproject.toml
-    run(BIN / "python", "-m", "pytest", *sys.argv[2:])
+    run(BIN / "python", "-m", "pytest", *pytest_arguments(sys.argv[2:]))
 
 
 def check() -> None:

@@ -6,6 +6,8 @@ builds of the same sources, which the one-build-per-root ``app`` fixture cannot 
 
 from __future__ import annotations
 
+import fnmatch
+import hashlib
 import os
 import shutil
 import time
@@ -105,3 +107,80 @@ def edit_file(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
     later = time.time() + 5
     os.utime(path, (later, later))
+
+
+# --- builds shared between tests ------------------------------------------------------
+# A first build of the real edition is the costliest step of the incremental tests, and
+# every one of them starts from the same one; the clean build each compares with is often
+# of sources another test built clean already. Both are made once per process (per
+# pytest-xdist worker) and reused, so that a test builds only what is its own.
+_CLEAN: dict[tuple[str, str], tuple[str, dict[str, bytes]]] = {}
+
+
+# What a clean copy leaves out: build folders, and the article pages the edition writes
+# into its source folder (made again by every build from the seeds, as copy_project).
+NOT_SOURCES = ("_build*", "articles")
+
+
+def _sources_key(base: Path) -> str:
+    """A digest of every file a clean copy of ``base`` takes (names and contents)."""
+    digest = hashlib.sha256()
+    for path in sorted(base.rglob("*")):
+        relative = path.relative_to(base)
+        if not path.is_file() or any(fnmatch.fnmatch(part, pattern) for part in relative.parts
+                                     for pattern in NOT_SOURCES):
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def clean_build(base: Path, work: Path, srcdir: str) -> tuple[str, dict[str, bytes]]:
+    """(warnings, output files) of a first build of a copy of ``base`` as it is now.
+
+    Made in ``work`` (a copy without build folders or generated pages), or taken from an earlier
+    clean build of byte for byte the same sources in this process: a build's output does
+    not depend on where it is made (the incremental tests compare builds made in two
+    folders), so that clean build is this one.
+    """
+    key = (_sources_key(base), srcdir)
+    if key not in _CLEAN:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(base, work, ignore=shutil.ignore_patterns(*NOT_SOURCES))
+        with built(work / srcdir, builddir=work / "_build") as app:
+            _CLEAN[key] = app.warning.getvalue(), output_files(Path(app.outdir))
+    return _CLEAN[key]
+
+
+class Prebuilt:
+    """Copies of a project with a first build done, for tests of what the next build does.
+
+    The first ``restore`` of a project builds a copy and keeps a snapshot of it (sources
+    and build folder); later ones put the snapshot back *at the same path*, with the files'
+    times, so Sphinx's saved environment (which records the source folder and the time each
+    page was read) is valid and the next build is as incremental as after a first build of
+    the test's own.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.first_warnings: dict[str, str] = {}
+
+    def restore(self, project: str, parallel: int = 1) -> tuple[Path, Path, Path, str]:
+        """(base, srcdir, builddir, the first build's warnings) of a fresh built copy."""
+        name = f"{project}-j{parallel}"
+        work, snapshot = self.root / name / "work", self.root / name / "snapshot"
+        base, builddir = work / "project", work / "_build"
+        if name in self.first_warnings:
+            shutil.rmtree(work)
+            shutil.copytree(snapshot, work, symlinks=True)
+            srcdir = base / ("docs" if project == EDITION else "src")
+        else:
+            srcdir = copy_project(project, base)
+            with built(srcdir, builddir=builddir, parallel=parallel) as app:
+                warnings = app.warning.getvalue()
+                outputs = output_files(Path(app.outdir))
+            shutil.copytree(work, snapshot, symlinks=True)
+            self.first_warnings[name] = warnings
+            if parallel == 1:  # a clean build of the sources as they are
+                _CLEAN.setdefault((_sources_key(base), srcdir.name), (warnings, outputs))
+        return base, srcdir, builddir, self.first_warnings[name]

@@ -13,7 +13,6 @@ import re
 import subprocess
 import unicodedata
 import zipfile
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from annotated_edition.articles import load_article
 from annotated_edition.catalog import load_catalog, reading_order
 from annotated_edition.folding import fold
 
-from conftest import ROOT, SEEDS, build_edition, epubcheck_command, require_tools
+from conftest import ROOT, SEEDS, epubcheck_command, require_tools
 from pdftext import pdf_text
 
 ENTRIES = reading_order(load_catalog(SEEDS / "catalog.yaml", SEEDS)[0])
@@ -266,12 +265,10 @@ def test_search_index_leaves_the_apparatus_out(edition_html: SphinxTestApp) -> N
 # --- the EPUB -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def edition_epub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def edition_epub(edition_epub_build: SphinxTestApp) -> Path:
     epubcheck_command()  # skips (or fails on CI) without epubcheck
-    app = build_edition(tmp_path_factory.mktemp("edition-epub"), "epub")
-    app.cleanup()
-    assert app.warning.getvalue() == ""
-    yield Path(app.outdir) / "edition.epub"
+    assert edition_epub_build.warning.getvalue() == ""
+    return Path(edition_epub_build.outdir) / "edition.epub"
 
 
 class _Text(HTMLParser):

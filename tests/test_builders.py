@@ -26,7 +26,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_annotated_edition import exports
 
-from buildtools import EDITION, PROJECT, built, copy_project, differences, output_files
+from buildtools import EDITION, Prebuilt, built, copy_project, differences, output_files
 from conftest import build_edition
 from htmltext import texts_by_class
 
@@ -175,11 +175,9 @@ def test_dirhtml_builds_clean_and_every_link_and_export_lands(tmp_path: Path) ->
         assert (outdir / name).stat().st_size > 100
 
 
-def test_html_every_link_between_pages_lands(tmp_path: Path) -> None:
-    app = build_edition(tmp_path, "html")
-    app.cleanup()
-    assert app.warning.getvalue() == ""
-    assert broken_links(Path(app.outdir)) == []
+def test_html_every_link_between_pages_lands(edition_html: SphinxTestApp) -> None:
+    assert edition_html.warning.getvalue() == ""
+    assert broken_links(Path(edition_html.outdir)) == []
 
 
 @pytest.mark.pdf
@@ -239,10 +237,9 @@ def _empty_project(tmp_path: Path) -> Path:
 
 
 def test_a_full_disk_leaves_each_export_whole_with_one_warning(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = build_edition(tmp_path, "html")
-    first.cleanup()
-    outdir = Path(first.outdir)
+        prebuilt: Prebuilt, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, srcdir, builddir, _ = prebuilt.restore(EDITION)  # a first build, made once
+    outdir = builddir / "html"
     before = {name: (outdir / name).read_bytes() for name in EXPORTS}
 
     real = exports.tempfile.NamedTemporaryFile
@@ -266,9 +263,8 @@ def test_a_full_disk_leaves_each_export_whole_with_one_warning(
 
     monkeypatch.setattr(exports.tempfile, "NamedTemporaryFile", FullDisk)
     # every page read again, so that the exports are made again from the same data
-    second = build_edition(tmp_path, "html", freshenv=True)
-    second.cleanup()
-    warnings = second.warning.getvalue()
+    with built(srcdir, builddir=builddir, freshenv=True) as second:
+        warnings = second.warning.getvalue()
     for name in EXPORTS:
         assert f"WARNING: cannot write {outdir / name}: No space left on device; the file was " \
                "left as it was [annotated_edition.output]" in warnings
@@ -303,7 +299,8 @@ def conf_elsewhere(srcdir: Path, confdir: Path) -> int:
     return rewritten
 
 
-def test_sphinx_build_c_reads_every_file_relative_to_conf_py(tmp_path: Path) -> None:
+def test_sphinx_build_c_reads_every_file_relative_to_conf_py(tmp_path: Path,
+                                                             prebuilt: Prebuilt) -> None:
     """``sphinx-build -c CONFDIR``: every path setting is relative to conf.py's folder."""
     srcdir = copy_project(EDITION, tmp_path / "project")
     confdir = tmp_path / "project" / "settings" / "edition"  # two folders away from docs/
@@ -315,11 +312,10 @@ def test_sphinx_build_c_reads_every_file_relative_to_conf_py(tmp_path: Path) -> 
          "-c", str(confdir), "-d", str(tmp_path / "doctrees"), str(srcdir), str(outdir)],
         capture_output=True, text=True)
     assert (result.returncode, result.stderr) == (0, "")
-    (srcdir / "conf.py").write_text((PROJECT / "docs" / "conf.py").read_text(encoding="utf-8"),
-                                    encoding="utf-8")
-    with built(srcdir, builddir=tmp_path / "_plain") as app:
-        assert app.warning.getvalue() == ""
-        plain = output_files(Path(app.outdir))
+    # the same sources with conf.py in docs/: the first build of a fresh copy (made once)
+    _, _, builddir, warnings = prebuilt.restore(EDITION)
+    assert warnings == ""
+    plain = output_files(builddir / "html")
     assert differences(output_files(outdir), plain) == []
     page = plain["articles/erdogan-victory-day-letter-2021-11.html"].decode("utf-8")
     assert "data-glossary=" in page and "edition-note-ref" in page  # glossary and notes read

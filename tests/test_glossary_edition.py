@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from annotated_edition.glossary import load_glossary
 
-from conftest import DOCS, build_edition
+from conftest import DOCS
 from htmltext import texts_by_class
 
 ENTRIES, _ = load_glossary(DOCS / "glossary.yaml")
@@ -140,10 +140,8 @@ def test_index_has_every_occurrence_of_cavusoglu(edition_html: SphinxTestApp) ->
 
 
 @pytest.fixture(scope="module")
-def edition_latex(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    app = build_edition(tmp_path_factory.mktemp("edition-latex"), "latex")
-    yield app
-    app.cleanup()
+def edition_latex(edition_latex_build: SphinxTestApp) -> SphinxTestApp:
+    return edition_latex_build
 
 
 def test_latex_edition_has_page_references_and_collated_index(

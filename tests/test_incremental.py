@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +17,9 @@ from sphinx.util.console import strip_escape_sequences
 
 from buildtools import (
     EDITION,
+    Prebuilt,
     built,
-    copy_project,
+    clean_build,
     differences,
     edit_file,
     output_files,
@@ -144,14 +144,11 @@ def project_docs(outdir: Path) -> set[str]:
 
 
 @pytest.mark.parametrize("edit", EDITS)
-def test_an_edit_rebuilds_what_shows_it_and_equals_a_clean_build(edit: Edit,
-                                                                  tmp_path: Path) -> None:
-    base = tmp_path / "incremental"
-    srcdir = copy_project(edit.project, base)
-    builddir = tmp_path / "_build"
-    with built(srcdir, builddir=builddir) as app:
-        assert app.warning.getvalue() == ""
-        every_page = project_docs(Path(app.outdir))
+def test_an_edit_rebuilds_what_shows_it_and_equals_a_clean_build(
+        edit: Edit, tmp_path: Path, prebuilt: Prebuilt) -> None:
+    base, srcdir, builddir, first_warnings = prebuilt.restore(edit.project)
+    assert first_warnings == ""
+    every_page = project_docs(builddir / "html")
 
     edit_file(base / edit.path, edit.old, edit.new)
 
@@ -162,19 +159,13 @@ def test_an_edit_rebuilds_what_shows_it_and_equals_a_clean_build(edit: Edit,
         assert written_docs(app) == (every_page if wanted == EVERY_PAGE else wanted)
         incremental = output_files(Path(app.outdir))
 
-    clean_base = tmp_path / "clean"
-    shutil.copytree(base, clean_base, ignore=shutil.ignore_patterns("_build*"))
-    clean_src = clean_base / srcdir.relative_to(base)
-    with built(clean_src, builddir=tmp_path / "_clean_build") as app:
-        clean = output_files(Path(app.outdir))
+    _, clean = clean_build(base, tmp_path / "clean", srcdir.name)
     assert differences(incremental, clean) == []
 
 
-def test_a_build_with_no_edit_rebuilds_nothing(tmp_path: Path) -> None:
-    srcdir = copy_project("articles", tmp_path)
-    with built(srcdir, builddir=tmp_path / "_build"):
-        pass
-    with built(srcdir, builddir=tmp_path / "_build") as app:
+def test_a_build_with_no_edit_rebuilds_nothing(prebuilt: Prebuilt) -> None:
+    _, srcdir, builddir, _ = prebuilt.restore("articles")
+    with built(srcdir, builddir=builddir) as app:
         assert read_docs(app) == set() and written_docs(app) == set()
 
 
@@ -196,13 +187,10 @@ SIXTH_ENTRY = """  - file: 005_sixth.txt
 """
 
 
-def test_a_sixth_seed_and_its_entry_are_all_it_takes_to_add_an_article(tmp_path: Path) -> None:
+def test_a_sixth_seed_and_its_entry_are_all_it_takes_to_add_an_article(
+        tmp_path: Path, prebuilt: Prebuilt) -> None:
     """The promise of the catalog's header, on the real edition, built incrementally."""
-    base = tmp_path / "incremental"
-    srcdir = copy_project(EDITION, base)
-    builddir = tmp_path / "_build"
-    with built(srcdir, builddir=builddir):
-        pass
+    base, srcdir, builddir, _ = prebuilt.restore(EDITION)
     (base / "seeds" / "005_sixth.txt").write_text(SIXTH_SEED, encoding="utf-8")
     catalog = base / "seeds" / "catalog.yaml"
     catalog.write_text(catalog.read_text(encoding="utf-8") + SIXTH_ENTRY, encoding="utf-8")
@@ -227,7 +215,5 @@ def test_a_sixth_seed_and_its_entry_are_all_it_takes_to_add_an_article(tmp_path:
                [source["document"] for source in event["sources"]] == [sixth]
                for event in chronology["events"])
 
-    clean_base = tmp_path / "clean"
-    shutil.copytree(base, clean_base, ignore=shutil.ignore_patterns("_build*"))
-    with built(clean_base / "docs", builddir=tmp_path / "_clean_build") as app:
-        assert differences(incremental, output_files(Path(app.outdir))) == []
+    _, clean = clean_build(base, tmp_path / "clean", "docs")
+    assert differences(incremental, clean) == []

@@ -17,7 +17,9 @@ import pytest
 
 from buildtools import (
     EDITION,
+    Prebuilt,
     built,
+    clean_build,
     copy_project,
     differences,
     edit_file,
@@ -28,14 +30,11 @@ SEED = "002_cd80a25cddf8f1f1.txt"  # the Azernews letter, a card and a page of i
 SLUG = "erdogan-victory-day-letter-2021-11"
 
 
-def clean_build(base: Path, tmp_path: Path, srcdir: str = "docs") -> dict[str, bytes]:
-    """What a first build of the sources as they are now writes."""
-    clean_base = tmp_path / "clean"
-    shutil.rmtree(clean_base, ignore_errors=True)
-    shutil.copytree(base, clean_base, ignore=shutil.ignore_patterns("_build*"))
-    with built(clean_base / srcdir, builddir=clean_base / "_build") as app:
-        assert app.warning.getvalue() == ""
-        return output_files(Path(app.outdir))
+def clean_output(base: Path, tmp_path: Path, srcdir: str = "docs") -> dict[str, bytes]:
+    """What a first build of the sources as they are now writes (buildtools.clean_build)."""
+    warnings, output = clean_build(base, tmp_path / "clean", srcdir)
+    assert warnings == ""
+    return output
 
 
 def build_twice_and_compare(srcdir: Path, builddir: Path, tmp_path: Path) -> None:
@@ -45,19 +44,17 @@ def build_twice_and_compare(srcdir: Path, builddir: Path, tmp_path: Path) -> Non
         with built(srcdir, builddir=builddir) as app:
             assert app.warning.getvalue() == ""
             incremental = output_files(Path(app.outdir))
-        assert differences(incremental, clean_build(srcdir.parent, tmp_path)) == []
+        assert differences(incremental, clean_output(srcdir.parent, tmp_path)) == []
     landing = incremental["index.html"].decode("utf-8")
     assert landing.count(f'href="articles/{SLUG}.html"') >= 2  # its card and navigation
 
 
 @pytest.mark.parametrize("moved", [f"seeds/{SEED}", "seeds/catalog.yaml"],
                          ids=["seed", "catalog"])
-def test_a_file_moved_away_and_back_leaves_no_trace(moved: str, tmp_path: Path) -> None:
-    base = tmp_path / "incremental"
-    srcdir = copy_project(EDITION, base)
-    builddir = tmp_path / "_build"
-    with built(srcdir, builddir=builddir) as app:
-        assert app.warning.getvalue() == ""
+def test_a_file_moved_away_and_back_leaves_no_trace(moved: str, tmp_path: Path,
+                                                    prebuilt: Prebuilt) -> None:
+    base, srcdir, builddir, first_warnings = prebuilt.restore(EDITION)
+    assert first_warnings == ""
     aside = tmp_path / "aside"
     shutil.move(base / moved, aside)  # a move keeps the file's old time
     with built(srcdir, builddir=builddir) as app:
@@ -67,17 +64,14 @@ def test_a_file_moved_away_and_back_leaves_no_trace(moved: str, tmp_path: Path) 
     build_twice_and_compare(srcdir, builddir, tmp_path)
 
 
-def test_a_deleted_article_leaves_the_output(tmp_path: Path) -> None:
+def test_a_deleted_article_leaves_the_output(tmp_path: Path, prebuilt: Prebuilt) -> None:
     """Deleting an article (its seed and catalog entry) deletes its page, even from a
     build folder that another build wrote into meanwhile."""
-    base = tmp_path / "incremental"
-    srcdir = copy_project("articles", base)
-    builddir = tmp_path / "_build"
+    base, srcdir, builddir, _ = prebuilt.restore("articles")
     catalog = base / "src" / "seeds" / "catalog.yaml"
-    with built(srcdir, builddir=builddir) as app:
-        outdir = Path(app.outdir)
-        assert (outdir / "articles" / "early.html").exists()
-        assert (outdir / "_sources" / "articles" / "early.md.txt").exists()
+    outdir = builddir / "html"
+    assert (outdir / "articles" / "early.html").exists()
+    assert (outdir / "_sources" / "articles" / "early.md.txt").exists()
     text = catalog.read_text(encoding="utf-8")
     entry = text.index("  - file: b_early.txt")
     catalog.write_text(text[:entry], encoding="utf-8")
@@ -88,7 +82,7 @@ def test_a_deleted_article_leaves_the_output(tmp_path: Path) -> None:
     assert "articles/early.html" not in written
     assert not (outdir / "_sources" / "articles" / "early.md.txt").exists()
     assert "early" not in (outdir / "searchindex.js").read_text(encoding="utf-8")
-    assert differences(written, clean_build(base, tmp_path, "src")) == []
+    assert differences(written, clean_output(base, tmp_path, "src")) == []
 
 
 KILLER = """
@@ -127,17 +121,16 @@ KILLS = [  # (an earlier build first?, the event at which the build is killed, i
 
 @pytest.mark.parametrize(("earlier", "event", "kill_at"), KILLS)
 def test_a_killed_build_is_made_whole_by_the_next(earlier: bool, event: str, kill_at: int,
-                                                  tmp_path: Path) -> None:
-    base = tmp_path / "incremental"
-    srcdir = copy_project(EDITION, base)
-    builddir = tmp_path / "_build"
+                                                  tmp_path: Path, prebuilt: Prebuilt) -> None:
     if earlier:
-        with built(srcdir, builddir=builddir):
-            pass
+        base, srcdir, builddir, _ = prebuilt.restore(EDITION)
         # a new title is shown in every page's navigation: every page is written again
         edit_file(base / "seeds" / "catalog.yaml", "[Erdoğan pledges", "[President Erdoğan pledges")
+    else:
+        base = tmp_path / "incremental"
+        srcdir, builddir = copy_project(EDITION, base), tmp_path / "_build"
     build_killed(srcdir, builddir, event, kill_at)
     with built(srcdir, builddir=builddir) as app:
         assert app.warning.getvalue() == ""
         incremental = output_files(Path(app.outdir))
-    assert differences(incremental, clean_build(base, tmp_path)) == []
+    assert differences(incremental, clean_output(base, tmp_path)) == []

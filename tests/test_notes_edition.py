@@ -14,7 +14,7 @@ from annotated_edition.articles import load_article
 from annotated_edition.catalog import load_catalog, reading_order
 from annotated_edition.notes import AnchoredNote, anchor_notes, load_notes
 
-from conftest import DOCS, SEEDS, build_edition
+from conftest import DOCS, SEEDS
 from htmltext import texts_by_class
 from notehtml import (
     before_marker,
@@ -104,14 +104,11 @@ def test_annotations_jsonld_of_the_edition(edition_html: SphinxTestApp) -> None:
 
 
 @pytest.fixture(scope="module")
-def edition_tex(tmp_path_factory: pytest.TempPathFactory) -> str:
-    app = build_edition(tmp_path_factory.mktemp("edition-latex"), "latex")
-    try:
-        assert build_warnings(app.warning.getvalue()) == []
-        return without_glossary_markup(
-            next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8"))
-    finally:
-        app.cleanup()
+def edition_tex(edition_latex_build: SphinxTestApp) -> str:
+    app = edition_latex_build
+    assert build_warnings(app.warning.getvalue()) == []
+    return without_glossary_markup(
+        next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8"))
 
 
 def without_glossary_markup(tex: str) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 from buildtools import (
     EDITION,
+    Prebuilt,
     built,
     copy_project,
     differences,
@@ -23,15 +24,17 @@ from buildtools import (
 
 
 @pytest.mark.parametrize("project", [EDITION, "articles"])
-def test_parallel_build_equals_serial_build(project: str, tmp_path: Path) -> None:
-    outputs = {}
-    for jobs in (1, 2):
-        srcdir = copy_project(project, tmp_path / f"j{jobs}")
-        with built(srcdir, builddir=tmp_path / f"j{jobs}" / "_build", parallel=jobs) as app:
-            assert app.warning.getvalue() == ""
-            if jobs > 1:
-                assert app.parallel == jobs and app.builder.parallel_ok  # it did write in parallel
-            outputs[jobs] = output_files(Path(app.outdir))
+def test_parallel_build_equals_serial_build(project: str, tmp_path: Path,
+                                            prebuilt: Prebuilt) -> None:
+    # -j 1: the first build of a fresh copy (made once, shared with the incremental tests)
+    _, _, builddir, serial_warnings = prebuilt.restore(project)
+    assert serial_warnings == ""
+    outputs = {1: output_files(builddir / "html")}
+    srcdir = copy_project(project, tmp_path / "j2")
+    with built(srcdir, builddir=tmp_path / "j2" / "_build", parallel=2) as app:
+        assert app.warning.getvalue() == ""
+        assert app.parallel == 2 and app.builder.parallel_ok  # it did write in parallel
+        outputs[2] = output_files(Path(app.outdir))
     assert len(outputs[1]) >= 3
     assert differences(outputs[1], outputs[2]) == []
 
@@ -51,14 +54,12 @@ INPUT_EDITS = {
 
 @pytest.mark.parametrize("name", list(INPUT_EDITS))
 def test_parallel_incremental_build_keeps_what_workers_recorded(name: str,
-                                                                 tmp_path: Path) -> None:
+                                                                 prebuilt: Prebuilt) -> None:
     """What the reading workers noted of each input reaches the main environment."""
     path, old, new, shown = INPUT_EDITS[name]
-    srcdir = copy_project(EDITION, tmp_path)
-    with built(srcdir, builddir=tmp_path / "_build", parallel=2):
-        pass
-    edit_file(tmp_path / path, old, new)
-    with built(srcdir, builddir=tmp_path / "_build", parallel=2) as app:
+    base, srcdir, builddir, _ = prebuilt.restore(EDITION, parallel=2)  # built with -j 2
+    edit_file(base / path, old, new)
+    with built(srcdir, builddir=builddir, parallel=2) as app:
         assert PRESS in read_docs(app)
         assert read_docs(app) <= {PRESS, "index", "glossary"}  # not every article
         page = (Path(app.outdir) / f"{PRESS}.html").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from annotated_edition.articles import load_article
 from annotated_edition.catalog import load_catalog, reading_order
 from annotated_edition.latexlog import check_folder, main, missing_characters, overfull_lines
 
-from conftest import ROOT, SEEDS, build_edition, edition_module, epubcheck_command, make_pdf
+from conftest import ROOT, SEEDS, edition_module, make_pdf
 from pdftext import (
     destination_pages,
     first_missing,
@@ -89,19 +89,17 @@ def test_book_latex_footnote_term_link_and_index(app: SphinxTestApp) -> None:
     assert r"\setmainfont{FreeSerif}" in tex and r"\tracinglostchars=3" in tex
 
 
-def test_the_edition_latex_has_about_in_front_and_every_article(tmp_path: Path) -> None:
-    app = build_edition(tmp_path, "latex")
-    try:
-        assert app.warning.getvalue() == ""
-        tex = tex_of(app)
-        titles = [a.title.replace("[", "{[}").replace("]", "{]}").replace(
-            "-", r"\sphinxhyphen{}") for a in ARTICLES]
-        order = positions(tex, r"\editionfrontmatter", r"\chapter{About this edition}",
-                          r"\editionmainmatter", *(rf"\chapter{{{t}}}" for t in titles))
-        assert order == sorted(order)
-        assert app.config.latex_engine == "xelatex" and app.config.latex_use_xindy
-    finally:
-        app.cleanup()
+def test_the_edition_latex_has_about_in_front_and_every_article(
+        edition_latex_build: SphinxTestApp) -> None:
+    app = edition_latex_build
+    assert app.warning.getvalue() == ""
+    tex = tex_of(app)
+    titles = [a.title.replace("[", "{[}").replace("]", "{]}").replace(
+        "-", r"\sphinxhyphen{}") for a in ARTICLES]
+    order = positions(tex, r"\editionfrontmatter", r"\chapter{About this edition}",
+                      r"\editionmainmatter", *(rf"\chapter{{{t}}}" for t in titles))
+    assert order == sorted(order)
+    assert app.config.latex_engine == "xelatex" and app.config.latex_use_xindy
 
 
 # --- the log check ----------------------------------------------------------------------
@@ -255,18 +253,17 @@ def test_a_missing_glyph_fails_the_pdf_build_and_the_log_check(app: SphinxTestAp
 # --- the EPUB -----------------------------------------------------------------------------
 
 @pytest.mark.pdf
-def test_epub_builds_clean_and_passes_epubcheck(tmp_path: Path) -> None:
-    app = build_edition(tmp_path, "epub")
-    try:
-        assert app.warning.getvalue() == ""
-        epub = Path(app.outdir) / "edition.epub"
-        assert epub.exists()
-        assert not list(Path(app.outdir).rglob("*.doctree"))
-        result = subprocess.run([*epubcheck_command(), str(epub)], capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
-        assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr
-    finally:
-        app.cleanup()
+def test_epub_builds_clean_and_passes_epubcheck(
+        edition_epub_build: SphinxTestApp,
+        edition_epubcheck: subprocess.CompletedProcess[str]) -> None:
+    app = edition_epub_build
+    assert app.warning.getvalue() == ""
+    epub = Path(app.outdir) / "edition.epub"
+    assert epub.exists()
+    assert not list(Path(app.outdir).rglob("*.doctree"))
+    result = edition_epubcheck
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr
 
 
 # --- Read the Docs ------------------------------------------------------------------------
