@@ -24,7 +24,8 @@ PACKAGES = {"annotated_edition": ROOT / "src" / "annotated_edition",
             "sphinx_annotated_edition": ROOT / "extensions" / "sphinx_annotated_edition"}
 NOT_SHIPPED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
 
-pytestmark = pytest.mark.slow
+# one worker makes the wheel and its environment (a module fixture) for both tests
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
 
 
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
