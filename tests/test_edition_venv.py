@@ -124,7 +124,7 @@ def test_the_html_build_installs_no_extra_and_test_adds_its_own(
     assert any("sphinx-build" in command[0] for command in edition.commands)
     run_command(edition, monkeypatch, "test", "-k", "nothing")
     assert pip_installs(edition) == [["."], [".[test]"]]
-    assert edition.commands[-1][-3:] == ["pytest", "-k", "nothing"]
+    assert "pytest" in edition.commands[-1] and edition.commands[-1][-2:] == ["-k", "nothing"]
     run_command(edition, monkeypatch, "html")
     run_command(edition, monkeypatch, "check")
     assert len(pip_installs(edition)) == 2  # the test extra covers what they need

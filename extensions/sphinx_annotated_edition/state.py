@@ -12,7 +12,7 @@ did with the attributes: the domain only holds the stores.
 from __future__ import annotations
 
 from collections.abc import Set
-from typing import Any, ClassVar
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
@@ -27,7 +27,7 @@ class EditionStateDomain(Domain):
 
     name = "edition_state"
     label = "Edition state"
-    initial_data: ClassVar[dict[str, Any]] = {}
+    initial_data = {}  # noqa: RUF012 (Sphinx 8.2 types it per instance)
 
     def clear_doc(self, docname: str) -> None:
         """Nothing: each store's owner forgets its own pages."""

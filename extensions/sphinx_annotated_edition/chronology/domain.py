@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Set
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -28,7 +28,7 @@ class ChronologyDomain(Domain):
 
     name = "chronology"
     label = "Chronology"
-    initial_data: ClassVar[dict[str, Any]] = {"candidates": {}, "pages": {}, "fingerprint": ""}
+    initial_data = {"candidates": {}, "pages": {}, "fingerprint": ""}  # noqa: RUF012 (Sphinx 8.2 types it per instance)
 
     @property
     def candidates(self) -> dict[str, list[Candidate]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Set
-from typing import Any, ClassVar
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
@@ -19,7 +19,7 @@ class FiguresDomain(Domain):
 
     name = "edition-figures"
     label = "Figures"
-    initial_data: ClassVar[dict[str, Any]] = {"maps": {}}
+    initial_data = {"maps": {}}  # noqa: RUF012 (Sphinx 8.2 types it per instance)
 
     @property
     def maps(self) -> dict[str, str]:

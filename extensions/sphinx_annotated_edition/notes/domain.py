@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
-from typing import Any, ClassVar
+from typing import Any
 
 from sphinx.domains import Domain
 
@@ -15,7 +15,7 @@ class NotesDomain(Domain):
 
     name = "edition_notes"
     label = "Editorial notes"
-    initial_data: ClassVar[dict[str, Any]] = {"annotations": {}}  # docname -> [AnnotationRecord]
+    initial_data = {"annotations": {}}  # noqa: RUF012 (Sphinx 8.2 types it per instance)
     data_version = 1
 
     @property

@@ -8,7 +8,7 @@ returns them when the status they show has changed. Nothing else is re-read or r
 from __future__ import annotations
 
 from collections.abc import Set
-from typing import Any, ClassVar
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -24,7 +24,7 @@ class ReviewDomain(Domain):
 
     name = "edition_review"
     label = "Review record"
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "shown": None}
+    initial_data = {"pages": {}, "shown": None}  # noqa: RUF012 (Sphinx 8.2 types it per instance)
 
     @property
     def pages(self) -> dict[str, int]:
