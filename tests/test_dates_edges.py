@@ -207,20 +207,82 @@ def test_a_duration_or_an_unresolved_date_is_not_a_previous_date() -> None:
     assert expression(text, "Two years later", None).value == "2021"
 
 
-@pytest.mark.parametrize(("text", "words", "why"), [
-    ("Ten days after the vote they met.", "Ten days after", "not to a date"),
-    ("Two weeks before the vote they met.", "Two weeks before", "not to a date"),
-    ("Signed on 5 May next year.", "5 May next year", "publication date is unknown"),
-    ("It ended last winter.", "last winter", "publication date is unknown"),
-    ("They meet next Saturday.", "next Saturday", "publication date is unknown"),
-    ("Talks resume next month.", "next month", "publication date is unknown"),
-    ("Talks resume next March.", "next March", "publication date is unknown"),
-    ("It happened three days ago.", "three days ago", "publication date is unknown"),
+@pytest.mark.parametrize(("text", "words", "precision", "why"), [
+    ("Ten days after the vote they met.", "Ten days after", "day",
+     "relative to what follows “after”, not to a date"),
+    ("Two weeks before the vote they met.", "Two weeks before", "week",
+     "relative to what follows “before”, not to a date"),
+    ("Signed on 5 May next year.", "5 May next year", "day",
+     "“next year” and the publication date is unknown"),
+    ("It ended last winter.", "last winter", "season",
+     "a relative season and the publication date is unknown"),
+    ("They meet next Saturday.", "next Saturday", "day",
+     "a weekday and the publication date is unknown"),
+    ("Talks resume next month.", "next month", "month",
+     "“next month” and the publication date is unknown"),
+    ("Talks resume next March.", "next March", "month",
+     "a relative month and the publication date is unknown"),
+    ("It happened three days ago.", "three days ago", "day",
+     "“ago” and the publication date is unknown"),
+    ("They met yesterday.", "yesterday", "day",
+     "“yesterday” and the publication date is unknown"),
+    ("In July they met.", "July", "month",
+     "no year is given and the publication date is unknown"),
+    ("On 9 August they met.", "9 August", "day",
+     "no year is given and the publication date is unknown"),
+    ("Two months later they met.", "Two months later", "month",
+     "relative to an earlier date, but none precedes it"),
 ])
-def test_what_cannot_be_anchored_stays_unresolved(text: str, words: str, why: str) -> None:
+def test_what_cannot_be_anchored_stays_unresolved(text: str, words: str, precision: str,
+                                                  why: str) -> None:
     found = expression(text, words, None)
-    assert (found.value, found.resolution) == (None, "unresolved")
-    assert found.problem and why in found.problem
+    assert (found.kind, found.value, found.precision, found.resolution, found.problem) == \
+        ("date", None, precision, "unresolved", why)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Signed on 31 September 2020.", "31 September 2020"),
+    ("Signed on 29 February 2021.", "29 February 2021"),
+    ("Signed on 31 September.", "31 September"),
+])
+def test_an_impossible_day_is_an_invalid_date(text: str, words: str) -> None:
+    found = expression(text, words)
+    assert (found.kind, found.value, found.precision, found.resolution, found.problem) == \
+        ("date", None, "day", "invalid", f"impossible date {words!r}")
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # pasted without a space: each expression ends where the next begins
+    ("Sept. 27, 2020nearly 30 years", "Sept. 27, 2020", "nearly 30 years"),
+    ("27 September 2020nearly 30 years", "27 September 2020", "nearly 30 years"),
+    ("Nov. 10nearly 30 years", "Nov. 10", "nearly 30 years"),
+])
+def test_expressions_that_touch_are_both_found(text: str, first: str, second: str) -> None:
+    assert [e.text for e in extract(text, PUBLISHED)] == [first, second]
+
+
+@pytest.mark.parametrize(("published", "value"), [
+    (dt.date(2021, 1, 1), "2021-01"),  # said on its first day: this January
+    (dt.date(2021, 1, 31), "2021-01"),
+    (dt.date(2020, 12, 31), "2020-01"),
+])
+def test_a_month_said_on_its_first_day_is_this_years(published: dt.date, value: str) -> None:
+    assert expression("It happened in January.", "January", published).value == value
+
+
+def test_decades_later_count_ten_years_each() -> None:
+    text = "On Nov. 10, 2000 they met. Two decades later, they met again."
+    assert expression(text, "Two decades later").value == "2020"
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("One.\n\nTwo.\n\n", ["One.", "Two."]),  # ends with a blank line
+    ("\n\nOne.", ["One."]),  # starts with one: no empty sentence before it
+])
+def test_sentences_at_the_edges_of_the_text(text: str, sentences: list[str]) -> None:
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == sentences
+    assert extract(text, PUBLISHED) == []
 
 
 @pytest.mark.parametrize(("text", "words", "value", "modifier"), [
