@@ -362,3 +362,44 @@ def test_offsets_of_weekdays_and_months_leave_the_preposition_out() -> None:
     found = extract(text, PUBLISHED)
     assert [(e.text, e.start) for e in found] == [("Saturday", 3), ("July", 19),
                                                   ("mid-June", 31)]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # 29 February without a year: possible, in the leap year before publication
+    ("On 29 February they met.", dt.date(2024, 3, 1),
+     [("29 February", 3, "date", "2024-02-29", "day", "year-from-publication-date")]),
+    # "next Monday" said on a Tuesday: six days on, not seven
+    ("They meet next Monday.", PUBLISHED,
+     [("next Monday", 10, "date", "2022-08-15", "day", "relative-to-publication-date")]),
+    ("They met yesterday.", PUBLISHED,
+     [("yesterday", 9, "date", "2022-08-08", "day", "relative-to-publication-date")]),
+    # the same weekday twice: each at its own place
+    ("They met on Saturday and again on Saturday.", PUBLISHED,
+     [("Saturday", 12, "date", "2022-08-06", "day", "relative-to-publication-date"),
+      ("Saturday", 34, "date", "2022-08-06", "day", "relative-to-publication-date")]),
+    # a range is no previous date to count from
+    ("Between 2010 and 2012 they met. Two years later, they met again.", PUBLISHED,
+     [("Between 2010 and 2012", 0, "range", "2010/2012", "year", "explicit"),
+      ("Two years later", 32, "date", None, "year", "unresolved")]),
+    # a duration after "from" stays a length of time, not an open range
+    ("The term went from 5 years to 7 years.", PUBLISHED,
+     [("5 years", 19, "duration", "P5Y", "duration", "duration"),
+      ("7 years", 30, "duration", "P7Y", "duration", "duration")]),
+    # "since" opens a range when it stands within 12 characters before the date
+    ("Since" + " " * 7 + "2020 it grew.", PUBLISHED,
+     [("Since" + " " * 7 + "2020", 0, "range", "2020/..", "year", "explicit")]),
+    ("Since" + " " * 8 + "2020 it grew.", PUBLISHED,
+     [("2020", 13, "date", "2020", "year", "explicit")]),
+    # a date that starts a sentence gives its year to that sentence only
+    ("Sept. 27, 2020 was the start. Nov. 10 was the end.", PUBLISHED,
+     [("Sept. 27, 2020", 0, "date", "2020-09-27", "day", "explicit"),
+      ("Nov. 10", 30, "date", "2021-11-10", "day", "year-from-publication-date")]),
+    ("In 2099 it began. 999 decades later it ended.", PUBLISHED,
+     [("2099", 3, "date", "2099", "year", "explicit"),
+      ("999 decades later", 18, "date", None, "day", "invalid")]),
+])
+def test_whole_readings(text: str, published: dt.date,
+                        expected: list[tuple[str, int, str, str | None, str, str]]) -> None:
+    """Every field a reader is shown, for the cases between two branches."""
+    assert [(e.text, e.start, e.kind, e.value, e.precision, e.resolution)
+            for e in extract(text, published)] == expected
