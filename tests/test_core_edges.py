@@ -369,7 +369,7 @@ def catalog(tmp_path: Path, body: str, seeds: tuple[str, ...] = ("a.txt",)) -> t
     path = tmp_path / "catalog.yaml"
     path.write_text(textwrap.dedent(body), encoding="utf-8")
     entries, problems = load_catalog(path, tmp_path)
-    assert all(p.subtype == "catalog" for p in problems)
+    assert all(p.subtype == "catalog" and p.path == str(path) for p in problems)
     return entries, [f"{p.line}: {p.message}".replace(str(tmp_path), "SEEDS")
                      for p in problems]
 
@@ -437,10 +437,42 @@ def test_slug_for(file: str, slug: str) -> None:
                       "not a int"),
     ("# the seeds\n\narticles: x\n", "3: 'articles' must be a list of entries (lines "
                                       "starting with '- '), not a str"),
+    ("articles:\n  a: 1\n", "2: 'articles' must be a list of entries (lines starting with "
+                            "'- '), not a dict"),
 ])
 def test_a_catalog_of_the_wrong_shape_gets_one_message(tmp_path: Path, body: str,
                                                        message: str) -> None:
     assert catalog(tmp_path, body) == ([], [message])
+
+
+def test_every_field_of_an_entry_is_read_and_the_optional_ones_default(tmp_path: Path) -> None:
+    full = record("a.txt", outlet_basis="'the masthead'", date_evidence="'the dateline'",
+                  occasion="'a press conference'", outlet_country="Turkey",
+                  short_title="'Short'", byline="'A. Writer'", dateline="Ankara")
+    bare = "  - file: b.txt\n"
+    entries, _ = catalog(tmp_path, "articles:\n" + full + bare, ("a.txt", "b.txt"))
+    assert [(e.title, e.outlet, e.outlet_basis, e.date, e.date_basis, e.date_evidence,
+             e.byline, e.dateline, e.occasion, e.short_title, e.outlet_country)
+            for e in entries] == [
+        ("T", "O", "the masthead", dt.date(2021, 11, 5), "stated", "the dateline",
+         "A. Writer", "Ankara", "a press conference", "Short", "Turkey"),
+        ("b", "Unknown outlet", "", None, "inferred", "", None, None, None, None, None)]
+
+
+def test_an_unknown_file_is_reported_at_its_line_and_the_next_entry_kept(
+        tmp_path: Path) -> None:
+    unknown = record("x.txt").replace("  - file: x.txt\n    title: T", "  - title: T\n"
+                                                                    "    file: x.txt")
+    entries, problems = catalog(tmp_path, "articles:\n" + unknown + record("a.txt"))
+    assert [e.file for e in entries] == ["a.txt"]
+    assert problems == ["3: unknown file 'x.txt': there is no such seed in SEEDS"]
+
+
+def test_a_slug_taken_three_times_is_numbered_on(tmp_path: Path) -> None:
+    seeds = ("b.txt", "B.txt", "b_.txt", "B_.txt")  # all of them "b" as page names
+    body = "articles:\n" + "".join(record(seed) for seed in seeds)
+    entries, _ = catalog(tmp_path, body, seeds)
+    assert [e.slug for e in entries] == ["b", "b-2", "b-3", "b-4"]
 
 
 def test_entries_that_name_no_usable_file_are_left_out(tmp_path: Path) -> None:
