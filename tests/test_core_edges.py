@@ -253,23 +253,14 @@ def test_a_quote_that_overlaps_itself_is_found_at_each_place() -> None:
 
 
 def test_a_note_after_one_for_an_unknown_article_is_still_placed() -> None:
-    placed, problems = place("""\
-        notes:
-          - article: nowhere
-            quote: Shusha
-            kind: context
-            text: T.
-          - article: a.txt
-            quote: Victory Day
-            kind: context
-            text: T.
-    """)
+    placed, problems = place("notes:\n" + note_record("Shusha", "context", "nowhere")
+                             + note_record("Victory Day", "context"))
     assert [n.exact for n in placed["a.txt"]] == ["Victory Day"]
     assert [p.subtype for p in problems] == ["note-article"]
 
 
-def note_record(quote: str, kind: str) -> str:
-    return f"  - article: a.txt\n    quote: {quote!r}\n    kind: {kind}\n    text: T.\n"
+def note_record(quote: str, kind: str, article: str = "a.txt") -> str:
+    return f"  - article: {article}\n    quote: {quote!r}\n    kind: {kind}\n    text: T.\n"
 
 
 @pytest.mark.parametrize("sic_first", [True, False])
