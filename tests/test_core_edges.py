@@ -570,6 +570,24 @@ def test_load_article_refuses_a_huge_seed_and_names_a_missing_one(tmp_path: Path
         (str(tmp_path / "c.txt"), 1, "cannot read the seed: No such file or directory", "seed")]
 
 
+def test_load_article_refuses_a_seed_linked_to_a_file_outside_its_folder(
+        tmp_path: Path) -> None:
+    (tmp_path / "outside.txt").write_text("A text from elsewhere.\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").symlink_to(tmp_path / "outside.txt")
+    parsed, problems = load_article(seeds, entry())
+    assert parsed.blocks == ()
+    assert [(p.path, p.line, p.message, p.subtype) for p in problems] == [(
+        str(seeds / "a.txt"), 1, "the seed is a symbolic link to a file outside the seed "
+        "folder: it was not read (nothing outside the project is published); copy the text "
+        "into the seed folder", "seed-link")]
+
+
+def test_an_article_keeps_the_occasion_of_its_entry() -> None:
+    assert article(occasion="a press conference").occasion == "a press conference"
+
+
 def test_load_article_locates_the_problems_of_the_text(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("\n\n", encoding="utf-8")
     _, problems = load_article(tmp_path, entry())
