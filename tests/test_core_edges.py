@@ -232,6 +232,125 @@ def test_problems_are_sorted_by_line_whichever_step_found_them() -> None:
     assert "the note at line 2 overlap" in problems[0].message
 
 
+def test_a_quote_found_three_times_is_counted_and_the_second_is_the_middle_one() -> None:
+    text = "Shusha, Shusha and Shusha again."
+    assert "occurs 3 times" in place_shusha("", text)[1][0].message
+    placed, problems = place_shusha("occurrence: 2", text)
+    assert problems == [] and placed["a.txt"][0].start == 8
+
+
+def test_a_quote_that_overlaps_itself_is_found_at_each_place() -> None:
+    placed, problems = place("""\
+        notes:
+          - article: a.txt
+            quote: mm
+            kind: context
+            text: T.
+    """, article("He said hmmm and left."))
+    assert placed == {"a.txt": []}
+    assert [p.subtype for p in problems] == ["note-ambiguous"]
+    assert "occurs 2 times" in problems[0].message
+
+
+def test_a_note_after_one_for_an_unknown_article_is_still_placed() -> None:
+    placed, problems = place("notes:\n" + note_record("Shusha", "context", "nowhere")
+                             + note_record("Victory Day", "context"))
+    assert [n.exact for n in placed["a.txt"]] == ["Victory Day"]
+    assert [p.subtype for p in problems] == ["note-article"]
+
+
+def note_record(quote: str, kind: str, article: str = "a.txt") -> str:
+    return f"  - article: {article}\n    quote: {quote!r}\n    kind: {kind}\n    text: T.\n"
+
+
+@pytest.mark.parametrize("sic_first", [True, False])
+@pytest.mark.parametrize("kind", ["context", "sic"])
+def test_notes_on_touching_words_are_both_rendered(sic_first: bool, kind: str) -> None:
+    """A marker right before words marked [sic], or two [sic] marks that only touch."""
+    sic, other = note_record("-Karabakh", "sic"), note_record("Nagorno", kind)
+    pair = sic + other if sic_first else other + sic
+    placed, problems = place("notes:\n" + pair, article("In Nagorno-Karabakh today."))
+    assert problems == []
+    assert sorted(n.exact for n in placed["a.txt"]) == ["-Karabakh", "Nagorno"]
+
+
+def test_a_note_refused_for_its_kind_or_markup_leaves_the_next_one_placed() -> None:
+    placed, problems = place("""\
+        notes:
+          - just a string
+          - article: a.txt
+            quote: Shusha is named here
+            kind: opinion
+            text: T.
+          - article: a.txt
+            quote: Shusha is named again
+            kind: context
+            text: A <b>bold</b> claim.
+          - article: a.txt
+            quote: Victory Day
+            kind: framing
+            text: T.
+    """)
+    (kept,) = placed["a.txt"]
+    assert (kept.exact, kept.file, kept.note.kind_line, kept.note.text_line) == (
+        "Victory Day", "a.txt", 13, 14)
+    assert [(p.path, p.line, p.subtype, p.message) for p in problems] == [
+        ("notes.yaml", 2, "notes", "notes.0: 'just a string' is not of type 'object'"),
+        ("notes.yaml", 5, "note-kind", "note on 'Shusha is named here' in a.txt: unknown "
+         "kind 'opinion'; expected one of context, sic, framing, cross-reference"),
+        ("notes.yaml", 10, "markup", "note on 'Shusha is named again' in a.txt: raw HTML "
+         "('<b>') is not allowed in the edition's markup; the note is left out")]
+
+
+@pytest.mark.parametrize("field", ["text: ''", "occurrence: 0", "kind: 4"])
+def test_a_note_with_an_unusable_field_leaves_the_next_one_placed(field: str) -> None:
+    fields = {"article": "a.txt", "quote": "Shusha is named here", "kind": "context",
+              "text": "T.", **dict([field.split(": ")])}
+    first = "".join(f"    {key}: {value}\n" for key, value in fields.items())
+    placed, problems = place("notes:\n  -" + first[3:] + note_record("Victory Day", "framing"))
+    assert [n.exact for n in placed["a.txt"]] == ["Victory Day"]
+    assert [p.subtype for p in problems] == ["notes"]
+
+
+@pytest.mark.parametrize("body", ["- a\n- b\n", "notes: 3\n", "notes:\n"])
+def test_notes_of_the_wrong_shape_are_reported_not_raised(body: str) -> None:
+    data, problems = parse_yaml(body, "notes.yaml")
+    assert data is not None and problems == []
+    notes, problems = notes_from(data)
+    assert notes == [] and problems and all(p.path == "notes.yaml" for p in problems)
+
+
+def test_the_messages_of_a_quote_that_cannot_be_placed() -> None:
+    _, problems = place("""\
+        notes:
+          - article: a.txt
+            quote: Shusha
+            kind: context
+            text: T.
+          - article: a.txt
+            quote: "again. A crosshead"
+            kind: context
+            text: T.
+    """)
+    assert [p.message for p in problems] == [
+        "article a.txt (a): the quote 'Shusha' occurs 2 times; say which with "
+        "`occurrence: N`",
+        "article a.txt (a): the quote 'again. A crosshead' spans two paragraphs; a note "
+        "attaches to words within one paragraph"]
+
+
+def test_the_context_of_words_near_the_paragraphs_start_begins_at_its_first_word() -> None:
+    placed, problems = place("""\
+        notes:
+          - article: a.txt
+            quote: named
+            occurrence: 1
+            kind: context
+            text: T.
+    """)
+    assert problems == [] and placed["a.txt"][0].prefix == "Shusha is "
+
+
 # -- catalog ------------------------------------------------------------------------------
 
 def catalog(tmp_path: Path, body: str, seeds: tuple[str, ...] = ("a.txt",)) -> tuple[
@@ -241,7 +360,7 @@ def catalog(tmp_path: Path, body: str, seeds: tuple[str, ...] = ("a.txt",)) -> t
     path = tmp_path / "catalog.yaml"
     path.write_text(textwrap.dedent(body), encoding="utf-8")
     entries, problems = load_catalog(path, tmp_path)
-    assert all(p.subtype == "catalog" for p in problems)
+    assert all(p.subtype == "catalog" and p.path == str(path) for p in problems)
     return entries, [f"{p.line}: {p.message}".replace(str(tmp_path), "SEEDS")
                      for p in problems]
 
@@ -309,10 +428,42 @@ def test_slug_for(file: str, slug: str) -> None:
                       "not a int"),
     ("# the seeds\n\narticles: x\n", "3: 'articles' must be a list of entries (lines "
                                       "starting with '- '), not a str"),
+    ("articles:\n  a: 1\n", "2: 'articles' must be a list of entries (lines starting with "
+                            "'- '), not a dict"),
 ])
 def test_a_catalog_of_the_wrong_shape_gets_one_message(tmp_path: Path, body: str,
                                                        message: str) -> None:
     assert catalog(tmp_path, body) == ([], [message])
+
+
+def test_every_field_of_an_entry_is_read_and_the_optional_ones_default(tmp_path: Path) -> None:
+    full = record("a.txt", outlet_basis="'the masthead'", date_evidence="'the dateline'",
+                  occasion="'a press conference'", outlet_country="Turkey",
+                  short_title="'Short'", byline="'A. Writer'", dateline="Ankara")
+    bare = "  - file: b.txt\n"
+    entries, _ = catalog(tmp_path, "articles:\n" + full + bare, ("a.txt", "b.txt"))
+    assert [(e.title, e.outlet, e.outlet_basis, e.date, e.date_basis, e.date_evidence,
+             e.byline, e.dateline, e.occasion, e.short_title, e.outlet_country)
+            for e in entries] == [
+        ("T", "O", "the masthead", dt.date(2021, 11, 5), "stated", "the dateline",
+         "A. Writer", "Ankara", "a press conference", "Short", "Turkey"),
+        ("b", "Unknown outlet", "", None, "inferred", "", None, None, None, None, None)]
+
+
+def test_an_unknown_file_is_reported_at_its_line_and_the_next_entry_kept(
+        tmp_path: Path) -> None:
+    unknown = record("x.txt").replace("  - file: x.txt\n    title: T", "  - title: T\n"
+                                                                    "    file: x.txt")
+    entries, problems = catalog(tmp_path, "articles:\n" + unknown + record("a.txt"))
+    assert [e.file for e in entries] == ["a.txt"]
+    assert problems == ["3: unknown file 'x.txt': there is no such seed in SEEDS"]
+
+
+def test_a_slug_taken_three_times_is_numbered_on(tmp_path: Path) -> None:
+    seeds = ("b.txt", "B.txt", "b_.txt", "B_.txt")  # all of them "b" as page names
+    body = "articles:\n" + "".join(record(seed) for seed in seeds)
+    entries, _ = catalog(tmp_path, body, seeds)
+    assert [e.slug for e in entries] == ["b", "b-2", "b-3", "b-4"]
 
 
 def test_entries_that_name_no_usable_file_are_left_out(tmp_path: Path) -> None:
@@ -419,6 +570,24 @@ def test_load_article_refuses_a_huge_seed_and_names_a_missing_one(tmp_path: Path
         (str(tmp_path / "c.txt"), 1, "cannot read the seed: No such file or directory", "seed")]
 
 
+def test_load_article_refuses_a_seed_linked_to_a_file_outside_its_folder(
+        tmp_path: Path) -> None:
+    (tmp_path / "outside.txt").write_text("A text from elsewhere.\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").symlink_to(tmp_path / "outside.txt")
+    parsed, problems = load_article(seeds, entry())
+    assert parsed.blocks == ()
+    assert [(p.path, p.line, p.message, p.subtype) for p in problems] == [(
+        str(seeds / "a.txt"), 1, "the seed is a symbolic link to a file outside the seed "
+        "folder: it was not read (nothing outside the project is published); copy the text "
+        "into the seed folder", "seed-link")]
+
+
+def test_an_article_keeps_the_occasion_of_its_entry() -> None:
+    assert article(occasion="a press conference").occasion == "a press conference"
+
+
 def test_load_article_locates_the_problems_of_the_text(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("\n\n", encoding="utf-8")
     _, problems = load_article(tmp_path, entry())
@@ -472,7 +641,8 @@ def test_load_notes_reads_a_file_and_names_its_problems(tmp_path: Path) -> None:
         ("Shusha", 1, 2)]
     path.write_text("notes: [\n", encoding="utf-8")
     notes, problems = load_notes(path)
-    assert notes == [] and [(p.path, p.subtype) for p in problems] == [(str(path), "notes")]
+    assert notes == [] and [(p.path, p.line, p.subtype) for p in problems] == [
+        (str(path), 2, "notes")]
     path.write_text("notes:\n  - article: a.txt\n    quote: Shusha\n    kind: context\n"
                     "    text: T.\n    extra: 1\n", encoding="utf-8")
     notes, problems = load_notes(path)

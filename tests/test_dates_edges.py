@@ -207,20 +207,82 @@ def test_a_duration_or_an_unresolved_date_is_not_a_previous_date() -> None:
     assert expression(text, "Two years later", None).value == "2021"
 
 
-@pytest.mark.parametrize(("text", "words", "why"), [
-    ("Ten days after the vote they met.", "Ten days after", "not to a date"),
-    ("Two weeks before the vote they met.", "Two weeks before", "not to a date"),
-    ("Signed on 5 May next year.", "5 May next year", "publication date is unknown"),
-    ("It ended last winter.", "last winter", "publication date is unknown"),
-    ("They meet next Saturday.", "next Saturday", "publication date is unknown"),
-    ("Talks resume next month.", "next month", "publication date is unknown"),
-    ("Talks resume next March.", "next March", "publication date is unknown"),
-    ("It happened three days ago.", "three days ago", "publication date is unknown"),
+@pytest.mark.parametrize(("text", "words", "precision", "why"), [
+    ("Ten days after the vote they met.", "Ten days after", "day",
+     "relative to what follows “after”, not to a date"),
+    ("Two weeks before the vote they met.", "Two weeks before", "week",
+     "relative to what follows “before”, not to a date"),
+    ("Signed on 5 May next year.", "5 May next year", "day",
+     "“next year” and the publication date is unknown"),
+    ("It ended last winter.", "last winter", "season",
+     "a relative season and the publication date is unknown"),
+    ("They meet next Saturday.", "next Saturday", "day",
+     "a weekday and the publication date is unknown"),
+    ("Talks resume next month.", "next month", "month",
+     "“next month” and the publication date is unknown"),
+    ("Talks resume next March.", "next March", "month",
+     "a relative month and the publication date is unknown"),
+    ("It happened three days ago.", "three days ago", "day",
+     "“ago” and the publication date is unknown"),
+    ("They met yesterday.", "yesterday", "day",
+     "“yesterday” and the publication date is unknown"),
+    ("In July they met.", "July", "month",
+     "no year is given and the publication date is unknown"),
+    ("On 9 August they met.", "9 August", "day",
+     "no year is given and the publication date is unknown"),
+    ("Two months later they met.", "Two months later", "month",
+     "relative to an earlier date, but none precedes it"),
 ])
-def test_what_cannot_be_anchored_stays_unresolved(text: str, words: str, why: str) -> None:
+def test_what_cannot_be_anchored_stays_unresolved(text: str, words: str, precision: str,
+                                                  why: str) -> None:
     found = expression(text, words, None)
-    assert (found.value, found.resolution) == (None, "unresolved")
-    assert found.problem and why in found.problem
+    assert (found.kind, found.value, found.precision, found.resolution, found.problem) == \
+        ("date", None, precision, "unresolved", why)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Signed on 31 September 2020.", "31 September 2020"),
+    ("Signed on 29 February 2021.", "29 February 2021"),
+    ("Signed on 31 September.", "31 September"),
+])
+def test_an_impossible_day_is_an_invalid_date(text: str, words: str) -> None:
+    found = expression(text, words)
+    assert (found.kind, found.value, found.precision, found.resolution, found.problem) == \
+        ("date", None, "day", "invalid", f"impossible date {words!r}")
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # pasted without a space: each expression ends where the next begins
+    ("Sept. 27, 2020nearly 30 years", "Sept. 27, 2020", "nearly 30 years"),
+    ("27 September 2020nearly 30 years", "27 September 2020", "nearly 30 years"),
+    ("Nov. 10nearly 30 years", "Nov. 10", "nearly 30 years"),
+])
+def test_expressions_that_touch_are_both_found(text: str, first: str, second: str) -> None:
+    assert [e.text for e in extract(text, PUBLISHED)] == [first, second]
+
+
+@pytest.mark.parametrize(("published", "value"), [
+    (dt.date(2021, 1, 1), "2021-01"),  # said on its first day: this January
+    (dt.date(2021, 1, 31), "2021-01"),
+    (dt.date(2020, 12, 31), "2020-01"),
+])
+def test_a_month_said_on_its_first_day_is_this_years(published: dt.date, value: str) -> None:
+    assert expression("It happened in January.", "January", published).value == value
+
+
+def test_decades_later_count_ten_years_each() -> None:
+    text = "On Nov. 10, 2000 they met. Two decades later, they met again."
+    assert expression(text, "Two decades later").value == "2020"
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("One.\n\nTwo.\n\n", ["One.", "Two."]),  # ends with a blank line
+    ("\n\nOne.", ["One."]),  # starts with one: no empty sentence before it
+])
+def test_sentences_at_the_edges_of_the_text(text: str, sentences: list[str]) -> None:
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == sentences
+    assert extract(text, PUBLISHED) == []
 
 
 @pytest.mark.parametrize(("text", "words", "value", "modifier"), [
@@ -300,3 +362,44 @@ def test_offsets_of_weekdays_and_months_leave_the_preposition_out() -> None:
     found = extract(text, PUBLISHED)
     assert [(e.text, e.start) for e in found] == [("Saturday", 3), ("July", 19),
                                                   ("mid-June", 31)]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # 29 February without a year: possible, in the leap year before publication
+    ("On 29 February they met.", dt.date(2024, 3, 1),
+     [("29 February", 3, "date", "2024-02-29", "day", "year-from-publication-date")]),
+    # "next Monday" said on a Tuesday: six days on, not seven
+    ("They meet next Monday.", PUBLISHED,
+     [("next Monday", 10, "date", "2022-08-15", "day", "relative-to-publication-date")]),
+    ("They met yesterday.", PUBLISHED,
+     [("yesterday", 9, "date", "2022-08-08", "day", "relative-to-publication-date")]),
+    # the same weekday twice: each at its own place
+    ("They met on Saturday and again on Saturday.", PUBLISHED,
+     [("Saturday", 12, "date", "2022-08-06", "day", "relative-to-publication-date"),
+      ("Saturday", 34, "date", "2022-08-06", "day", "relative-to-publication-date")]),
+    # a range is no previous date to count from
+    ("Between 2010 and 2012 they met. Two years later, they met again.", PUBLISHED,
+     [("Between 2010 and 2012", 0, "range", "2010/2012", "year", "explicit"),
+      ("Two years later", 32, "date", None, "year", "unresolved")]),
+    # a duration after "from" stays a length of time, not an open range
+    ("The term went from 5 years to 7 years.", PUBLISHED,
+     [("5 years", 19, "duration", "P5Y", "duration", "duration"),
+      ("7 years", 30, "duration", "P7Y", "duration", "duration")]),
+    # "since" opens a range when it stands within 12 characters before the date
+    ("Since" + " " * 7 + "2020 it grew.", PUBLISHED,
+     [("Since" + " " * 7 + "2020", 0, "range", "2020/..", "year", "explicit")]),
+    ("Since" + " " * 8 + "2020 it grew.", PUBLISHED,
+     [("2020", 13, "date", "2020", "year", "explicit")]),
+    # a date that starts a sentence gives its year to that sentence only
+    ("Sept. 27, 2020 was the start. Nov. 10 was the end.", PUBLISHED,
+     [("Sept. 27, 2020", 0, "date", "2020-09-27", "day", "explicit"),
+      ("Nov. 10", 30, "date", "2021-11-10", "day", "year-from-publication-date")]),
+    ("In 2099 it began. 999 decades later it ended.", PUBLISHED,
+     [("2099", 3, "date", "2099", "year", "explicit"),
+      ("999 decades later", 18, "date", None, "day", "invalid")]),
+])
+def test_whole_readings(text: str, published: dt.date,
+                        expected: list[tuple[str, int, str, str | None, str, str]]) -> None:
+    """Every field a reader is shown, for the cases between two branches."""
+    assert [(e.text, e.start, e.kind, e.value, e.precision, e.resolution)
+            for e in extract(text, published)] == expected

@@ -217,3 +217,29 @@ def test_the_matcher_reports_what_a_naive_finder_keeps(text: str) -> None:
     for match in Matcher(TERMS).find(text):
         assert text[match.start:match.end] == match.matched
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a soft hyphen inside the words is looked through; the match keeps it, as printed
+    ("Mr Çavu\u00adşoğlu spoke.", [("cavusoglu", 3, 13, "Çavu\u00adşoğlu", "Çavuşoğlu")]),
+    # combining marks after the last letter belong to the match
+    ("Turkey\u0301 and Turkey.", [("turkey", 0, 7, "Turkey\u0301", "Turkey"),
+                                 ("turkey", 12, 18, "Turkey", "Turkey")]),
+    ("Tur\u200bkey\u0301\u0302, then Turkish.", [
+        ("turkey", 0, 9, "Tur\u200bkey\u0301\u0302", "Turkey"),
+        ("turkish", 16, 23, "Turkish", "Turkish")]),
+    ("İlham Ə\u0307liyev left", [("aliyev", 0, 13, "İlham Ə\u0307liyev", "İlham Əliyev")]),
+    ("Tur\u00adkey", [("turkey", 0, 7, "Tur\u00adkey", "Turkey")]),  # at the text's end
+    # a soft hyphen after the word is no combining mark: left out
+    ("ö Turkey\u00ad", [("turkey", 2, 8, "Turkey", "Turkey")]),
+])
+def test_ignored_characters_are_looked_through_at_their_printed_offsets(
+        text: str, expected: list[tuple[str, int, int, str, str]]) -> None:
+    assert [tuple(match) for match in Matcher(TERMS).find(text)] == expected
+
+
+def test_a_form_with_a_soft_hyphen_matches_the_words_with_or_without_it() -> None:
+    matcher = Matcher([Term("erdogan", "Erdo\u00adğan"), Term("blank", "\u200b")])
+    assert [(m.start, m.end, m.matched) for m in
+            matcher.find("President Erdoğan spoke; Erdo\u00adğan again.")] == [
+        (10, 17, "Erdoğan"), (25, 33, "Erdo\u00adğan")]
