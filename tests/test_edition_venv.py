@@ -40,6 +40,9 @@ def fake_venv(folder: Path, script: str) -> Path:
 def edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """edition.py working on a project folder of its own, installing nothing."""
     module = edition_module()
+    # the suite itself may run under EDITION_SPHINX (CI's run with the oldest Sphinx)
+    monkeypatch.delenv(module.SPHINX_VARIABLE, raising=False)
+    monkeypatch.setattr(module, "SPHINX", None)
     (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     monkeypatch.setattr(module, "ROOT", tmp_path)
     monkeypatch.setattr(module, "DEFAULT_VENV", tmp_path / ".venv")
