@@ -622,6 +622,12 @@ def generate(size: int, root: Path, seed: int = 2026) -> Corpus:
                    '"annotated_edition.place-coordinates"]\n'
                    'edition_passages_min_words = 30\n')
     shutil.copytree(DOCS / "_static", edition / "_static")  # the favicon conf.py names
+    # The corpus has no developer pages: drop the landing page's link to them (a warning
+    # that plain Sphinx's build, whose landing page stops before it, does not have).
+    index = (edition / "index.md").read_text(encoding="utf-8")
+    (edition / "index.md").write_text("".join(
+        line for line in index.splitlines(keepends=True) if "`develop/" not in line),
+        encoding="utf-8")
     _dump({"entries": words.entries}, edition / "glossary.yaml")
     terms = [record["term"] for record in words.entries]
     slugs = [a.slug for a in articles]
